@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "illgate",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "illgate", targets: ["illgate"]),
+        .library(name: "ISO18626", targets: ["ISO18626"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev). Only ISO18626 imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        // Turns schemas/*.xsd into Swift string constants at build time, so the
+        // binary carries the schemas it validates against (no lookup at run time).
+        .executableTarget(
+            name: "SchemaEmbedder",
+            path: "Sources/SchemaEmbedder",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedSchemasPlugin",
+            capability: .buildTool(),
+            dependencies: ["SchemaEmbedder"],
+            path: "Sources/EmbedSchemasPlugin"
+        ),
+        // The wire format: typed messages, tolerant decoder, strict encoder, XSD validation.
+        .target(
+            name: "ISO18626",
+            dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings,
+            plugins: ["EmbedSchemasPlugin"]
+        ),
+        .executableTarget(
+            name: "illgate",
+            dependencies: [
+                "ISO18626",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ISO18626Tests",
+            dependencies: [
+                "ISO18626",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,26 @@
+public import Foundation
+
+/// Reads and writes `xs:decimal` amounts exactly, without floating point.
+public enum DecimalFormat {
+    /// Parses `12`, `-3.50`, `+0.5`, `.5`; `nil` for anything else (exponents, grouping, currency signs).
+    public static func parse(_ text: String) -> Decimal? {
+        var sawDigit = false
+        var sawPoint = false
+        for (offset, character) in text.enumerated() {
+            switch character {
+            case "0"..."9": sawDigit = true
+            case ".": if sawPoint { return nil } else { sawPoint = true }
+            case "+", "-": if offset != 0 { return nil }
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Formats an amount as `xs:decimal` (`12.5`, `-3`).
+    public static func format(_ value: Decimal) -> String {
+        var value = value
+        return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+    }
+}

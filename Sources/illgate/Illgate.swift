@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `illgate` command: the ISO 18626 interlibrary-loan gateway and its staff tools.
+@main
+struct Illgate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "illgate",
+        abstract: "ISO 18626 interlibrary-loan gateway.",
+        discussion: "Exchanges ISO 18626 messages with peer libraries and keeps every loan and copy transaction.",
+        version: IllgateVersion.current,
+        subcommands: [ValidateCommand.self]
+    )
+}
+
+/// The version string `illgate --version` prints.
+enum IllgateVersion {
+    static let current = "0.1.0"
+}
