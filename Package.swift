@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). Only ISO18626 imports it.
@@ -45,12 +46,47 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedSchemasPlugin"]
         ),
+        // Both roles' state machines and transition tables: pure, no I/O.
+        .target(
+            name: "Transactions",
+            dependencies: ["ISO18626"],
+            swiftSettings: swiftSettings
+        ),
+        // Persistence: the TransactionStore protocol and its SQLite implementation (GRDB), with group commit.
+        .target(
+            name: "Store",
+            dependencies: [
+                "ISO18626",
+                "Transactions",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The application core: inbound pipeline, staff actions, outbound message building.
+        .target(
+            name: "Gateway",
+            dependencies: ["ISO18626", "Transactions", "Store"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "illgate",
             dependencies: [
                 "ISO18626",
+                "Transactions",
+                "Store",
+                "Gateway",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TransactionsTests",
+            dependencies: ["Transactions", "ISO18626"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["Gateway", "Store", "Transactions", "ISO18626"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -8,6 +8,12 @@ public import Foundation
 /// standard's convention for due dates). Writing is strict: UTC with a `Z`, whole seconds, and
 /// milliseconds only when the value has them.
 public enum TimestampFormat {
+    /// The date as it reads back after a trip through the wire (kept to the millisecond): what to store
+    /// next to a date we send, so that both sides hold the same value.
+    public static func normalized(_ date: Date) -> Date {
+        parse(format(date)) ?? date
+    }
+
     /// Parses a date-time; `nil` if the text is not one.
     public static func parse(_ text: String) -> Date? {
         var text = text

@@ -1,0 +1,269 @@
+public import Foundation
+public import ISO18626
+public import Store
+public import Transactions
+
+/// The application core: turns an inbound message into a durable state change and its confirmation, and
+/// carries out staff actions. Transports (HTTP, TCP) and the CLI call it; it knows nothing of them.
+///
+/// Every change goes through the store's ``TransactionStore/write(_:)``: the message, the events, the new
+/// state and the outbound messages are committed together, and an OK confirmation is returned only after
+/// that commit. The clock is injected, so tests control time.
+public final class Gateway: Sendable {
+    /// What the gateway knows about us and our partners.
+    public let configuration: GatewayConfiguration
+    /// Where transactions live.
+    public let store: any TransactionStore
+    private let clock: @Sendable () -> Date
+    private let encoder: ISO18626Encoder
+
+    /// Creates a gateway.
+    /// - Parameters:
+    ///   - configuration: our agency ids and peers.
+    ///   - store: the transaction store.
+    ///   - clock: the time source (tests pass a fixed or stepping clock).
+    /// - Throws: ``SchemaValidationError`` if the built-in schemas do not compile (a build defect).
+    public init(
+        configuration: GatewayConfiguration,
+        store: any TransactionStore,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(SchemaValidationError) {
+        self.configuration = configuration
+        self.store = store
+        self.clock = clock
+        self.encoder = ISO18626Encoder(validator: try SchemaValidator.bundled())
+    }
+
+    // MARK: Inbound
+
+    /// Handles one inbound message: decode, authenticate, apply, store, confirm.
+    /// - Parameters:
+    ///   - bytes: the message as received.
+    ///   - context: what the transport knows about the sender.
+    /// - Returns: the confirmation (or the reason no confirmation can be given). Never throws: every
+    ///   problem with the input becomes an ERROR confirmation.
+    public func handle(_ bytes: [UInt8], from context: PeerContext) async -> InboundReply {
+        let now = clock()
+        let claimedPeer = context.authenticatedPeerName.flatMap(configuration.peers.peer(named:))
+        let decoder = ISO18626Decoder(
+            options: .init(
+                maximumMessageSize: configuration.maximumMessageSize,
+                rejectUnknownElements: claimedPeer?.strict ?? false
+            )
+        )
+        let decoded: DecodedMessage
+        do {
+            decoded = try decoder.decode(bytes)
+        } catch {
+            guard let kind = error.kind else {
+                return InboundReply(body: .notISO18626(error.description), summary: "unrecognisable")
+            }
+            return await refuse(
+                kind: kind,
+                ids: error.ids,
+                echo: .none,
+                edition: error.edition,
+                errors: [error.errorData],
+                bytes: bytes,
+                peerName: claimedPeer?.name,
+                now: now
+            )
+        }
+        let message = decoded.message
+        guard !message.kind.isConfirmation else {
+            return InboundReply(
+                body: .notISO18626("a \(message.kind) answers a message; it is not accepted on its own"),
+                kind: message.kind,
+                ids: message.ids,
+                summary: message.summary
+            )
+        }
+
+        let peer: Peer
+        switch authenticate(message, context: context) {
+        case .success(let authenticated):
+            peer = authenticated
+        case .failure(let refusal):
+            return await refuse(
+                kind: message.kind,
+                ids: message.ids,
+                echo: .init(message),
+                edition: decoded.edition,
+                errors: [refusal.error],
+                bytes: bytes,
+                peerName: refusal.peerName,
+                now: now,
+                securityEvent: refusal.securityEvent
+            )
+        }
+
+        let processor = InboundProcessor(
+            decoded: decoded,
+            body: String(decoding: bytes, as: UTF8.self),
+            peer: peer,
+            configuration: configuration,
+            encoder: encoder,
+            now: now
+        )
+        do {
+            let outcome = try await store.write { writer in try processor.process(writer) }
+            return InboundReply(
+                body: .confirmation(outcome.confirmation),
+                kind: message.kind,
+                messageStatus: outcome.errors.isEmpty ? .ok : .error,
+                errors: outcome.errors,
+                ids: message.ids,
+                transactionID: outcome.transactionID,
+                peerName: peer.name,
+                summary: message.summary,
+                isRetransmission: outcome.isRetransmission
+            )
+        } catch {
+            return InboundReply(
+                body: .unavailable("the message could not be stored; please send it again later"),
+                kind: message.kind,
+                ids: message.ids,
+                peerName: peer.name,
+                summary: message.summary,
+                securityEvent: nil
+            )
+        }
+    }
+
+    /// Why a message was refused before it reached its transaction.
+    private struct Refusal: Error {
+        var error: ErrorData
+        var peerName: String?
+        var securityEvent: String?
+    }
+
+    /// Checks that the header's agency ids belong to the calling peer and to us, and the peer's credentials.
+    private func authenticate(_ message: ISO18626Message, context: PeerContext) -> Result<Peer, Refusal> {
+        guard let header = message.header else {
+            return .failure(Refusal(error: ErrorData(errorType: .badlyFormedMessage, errorValue: "header: missing")))
+        }
+        let senderIsRequester = message.kind != .supplyingAgencyMessage
+        let senderElement = senderIsRequester ? "requestingAgencyId" : "supplyingAgencyId"
+        let receiverElement = senderIsRequester ? "supplyingAgencyId" : "requestingAgencyId"
+        guard let sender = senderIsRequester ? header.requestingAgencyID : header.supplyingAgencyID else {
+            return .failure(Refusal(error: ErrorData(errorType: .badlyFormedMessage, errorValue: "\(senderElement): missing")))
+        }
+        let notAccepted = ErrorData(errorType: .unrecognisedDataValue, errorValue: "\(senderElement): \(sender) is not accepted here")
+
+        let peer: Peer
+        if let authenticatedName = context.authenticatedPeerName {
+            guard let authenticated = configuration.peers.peer(named: authenticatedName) else {
+                return .failure(Refusal(error: notAccepted, securityEvent: "connection authenticated as unknown peer '\(authenticatedName)'"))
+            }
+            guard authenticated.agencyIDs.contains(where: { $0.key == sender.key }) else {
+                return .failure(
+                    Refusal(
+                        error: notAccepted,
+                        peerName: authenticated.name,
+                        securityEvent: "peer '\(authenticated.name)' sent a message as \(sender), which is not one of its agency ids"
+                    )
+                )
+            }
+            peer = authenticated
+        } else {
+            guard let known = configuration.peers.peer(for: sender) else {
+                return .failure(Refusal(error: notAccepted, securityEvent: "message from unknown agency \(sender)"))
+            }
+            peer = known
+        }
+
+        if let receiver = senderIsRequester ? header.supplyingAgencyID : header.requestingAgencyID {
+            guard configuration.isOurs(receiver) else {
+                return .failure(
+                    Refusal(
+                        error: ErrorData(errorType: .unrecognisedDataValue, errorValue: "\(receiverElement): \(receiver) is not this library"),
+                        peerName: peer.name
+                    )
+                )
+            }
+        } else if message.kind != .request {
+            return .failure(
+                Refusal(error: ErrorData(errorType: .badlyFormedMessage, errorValue: "\(receiverElement): missing"), peerName: peer.name)
+            )
+        }
+
+        if let required = peer.requiredAuthentication, senderIsRequester {
+            let given = header.requestingAgencyAuthentication
+            guard constantTimeEqual(given?.accountID, required.accountID), constantTimeEqual(given?.securityCode, required.securityCode)
+            else {
+                return .failure(
+                    Refusal(
+                        error: ErrorData(errorType: .unrecognisedDataValue, errorValue: "requestingAgencyAuthentication: not accepted"),
+                        peerName: peer.name,
+                        securityEvent: "peer '\(peer.name)' sent wrong or missing requestingAgencyAuthentication"
+                    )
+                )
+            }
+        }
+        return .success(peer)
+    }
+
+    /// Answers a message refused before it reached a transaction with an ERROR confirmation, keeping the
+    /// message and the confirmation for the record.
+    private func refuse(
+        kind: MessageKind,
+        ids: MessageIDs,
+        echo: ConfirmationFactory.Echo,
+        edition: Edition,
+        errors: [ErrorData],
+        bytes: [UInt8],
+        peerName: String?,
+        now: Date,
+        securityEvent: String? = nil
+    ) async -> InboundReply {
+        let confirmation = ConfirmationFactory.confirmation(answering: kind, ids: ids, echo: echo, errors: errors, now: now)
+        let encoded = (try? encoder.encode(confirmation, edition: edition)) ?? (try? ISO18626Encoder().encode(confirmation, edition: edition)) ?? []
+        let record = MessageRecord(
+            transactionID: nil,
+            direction: .inbound,
+            kind: kind,
+            peerName: peerName,
+            summary: "refused",
+            headerTimestamp: ids.timestamp,
+            recordedAt: now,
+            body: String(decoding: bytes, as: UTF8.self),
+            confirmation: String(decoding: encoded, as: UTF8.self),
+            confirmationStatus: .error,
+            errorType: errors.first?.errorType.rawValue,
+            errorValue: errors.first?.errorValue
+        )
+        _ = try? await store.write { writer in try writer.insert(record).id }
+        return InboundReply(
+            body: .confirmation(encoded),
+            kind: kind,
+            messageStatus: .error,
+            errors: errors,
+            ids: ids,
+            peerName: peerName,
+            summary: "refused",
+            securityEvent: securityEvent
+        )
+    }
+
+    // MARK: Helpers for staff actions
+
+    var now: Date { clock() }
+
+    func outboundMessages(at now: Date) -> OutboundMessages {
+        OutboundMessages(configuration: configuration, encoder: encoder, now: now)
+    }
+}
+
+/// Compares two optional secrets in time independent of where they differ.
+private func constantTimeEqual(_ given: String?, _ expected: String?) -> Bool {
+    guard let expected else { return true }
+    let left = Array((given ?? "").utf8)
+    let right = Array(expected.utf8)
+    var difference = UInt8(left.count == right.count ? 0 : 1)
+    for index in 0..<max(left.count, right.count) {
+        let a = index < left.count ? left[index] : 0
+        let b = index < right.count ? right[index] : 0
+        difference |= a ^ b
+    }
+    return difference == 0 && given != nil
+}

@@ -1,0 +1,32 @@
+public import ISO18626
+
+/// What the gateway needs to know about us and our partners.
+public struct GatewayConfiguration: Sendable {
+    /// Our own agency ids; the first is the one we sign our requests with.
+    public var libraryAgencyIDs: [AgencyID]
+    /// Our partners.
+    public var peers: PeerDirectory
+    /// The largest message accepted, in bytes.
+    public var maximumMessageSize: Int
+    /// Prefix of the ids we give our own transactions (`supplyingAgencyRequestId` when lending,
+    /// `requestingAgencyRequestId` when borrowing).
+    public var requestIDPrefix: String
+
+    /// Creates a configuration.
+    public init(
+        libraryAgencyIDs: [AgencyID],
+        peers: [Peer],
+        maximumMessageSize: Int = 1 << 20,
+        requestIDPrefix: String = "ILG"
+    ) {
+        self.libraryAgencyIDs = libraryAgencyIDs
+        self.peers = PeerDirectory(peers)
+        self.maximumMessageSize = maximumMessageSize
+        self.requestIDPrefix = requestIDPrefix
+    }
+
+    /// Whether an agency id is one of ours.
+    public func isOurs(_ agency: AgencyID) -> Bool {
+        libraryAgencyIDs.contains { $0.key == agency.key }
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import ISO18626
+import Store
+import Transactions
+
+/// Applies one authenticated inbound message to its transaction, inside the store's write transaction:
+/// detects retransmissions, finds or creates the transaction, runs the state machine, stores the message,
+/// its confirmation, the events and any outbound messages, and returns the confirmation to send.
+struct InboundProcessor: Sendable {
+    let decoded: DecodedMessage
+    let body: String
+    let peer: Peer
+    let configuration: GatewayConfiguration
+    let encoder: ISO18626Encoder
+    let now: Date
+
+    /// The result handed back to the gateway once the transaction has committed.
+    struct Outcome: Sendable {
+        var confirmation: [UInt8]
+        var errors: [ErrorData]
+        var transactionID: Int64?
+        var isRetransmission: Bool
+    }
+
+    var message: ISO18626Message { decoded.message }
+
+    /// Retransmissions are recognised by peer, type, request id and content: a request by its content
+    /// without the timestamp (a peer re-sending after a timeout may rebuild it), any other message by its
+    /// exact bytes (the same action twice on different days is two messages).
+    var deduplicationKey: String {
+        let ids = message.ids
+        let content: String
+        if case .request(var request) = message {
+            request.header.timestamp = Date(timeIntervalSince1970: 0)
+            let canonical = (try? ISO18626Encoder().encode(.request(request), edition: .v2021)) ?? Array(body.utf8)
+            content = Fingerprint.of(canonical)
+        } else {
+            content = Fingerprint.of(body.utf8)
+        }
+        return [
+            message.kind.rawValue, ids.requestingAgencyID?.key ?? "", ids.requestingAgencyRequestID ?? "", content,
+        ].joined(separator: "|")
+    }
+
+    func process(_ writer: any StoreWriter) throws -> Outcome {
+        let key = deduplicationKey
+        if let earlier = try writer.inboundMessage(deduplicationKey: key), let confirmation = earlier.confirmation {
+            let errors = earlier.errorType.flatMap(ErrorType.init(rawValue:)).map { [ErrorData(errorType: $0, errorValue: earlier.errorValue)] }
+            return Outcome(
+                confirmation: Array(confirmation.utf8),
+                errors: errors ?? [],
+                transactionID: earlier.transactionID,
+                isRetransmission: true
+            )
+        }
+        var step = Step()
+        switch message {
+        case .request(let request): try receive(request, writer, &step)
+        case .requestingAgencyMessage(let ram): try receive(ram, writer, &step)
+        case .supplyingAgencyMessage(let sam): try receive(sam, writer, &step)
+        case .requestConfirmation, .supplyingAgencyMessageConfirmation, .requestingAgencyMessageConfirmation:
+            step.errors = [ErrorData(errorType: .badlyFormedMessage, errorValue: "a confirmation is not a message to confirm")]
+        }
+        return try finish(step, key: key, writer)
+    }
+
+    /// What processing decided, committed by ``finish(_:key:_:)``.
+    private struct Step {
+        var transaction: TransactionRecord?
+        var errors: [ErrorData] = []
+        var events: [EventRecord] = []
+        /// Built once the transaction (and the inbound message) have ids.
+        var outbound: [(TransactionRecord) -> ISO18626Message] = []
+    }
+
+    private func finish(_ step: Step, key: String, _ writer: any StoreWriter) throws -> Outcome {
+        let confirmationMessage = ConfirmationFactory.confirmation(
+            answering: message.kind,
+            ids: message.ids,
+            echo: .init(message),
+            errors: step.errors,
+            now: now
+        )
+        let confirmation = try encoder.encode(confirmationMessage, edition: decoded.edition)
+        let stored = try writer.insert(
+            MessageRecord(
+                transactionID: step.transaction?.id,
+                direction: .inbound,
+                kind: message.kind,
+                peerName: peer.name,
+                deduplicationKey: key,
+                summary: message.summary,
+                headerTimestamp: message.ids.timestamp,
+                recordedAt: now,
+                body: body,
+                confirmation: String(decoding: confirmation, as: UTF8.self),
+                confirmationStatus: step.errors.isEmpty ? .ok : .error,
+                errorType: step.errors.first?.errorType.rawValue,
+                errorValue: step.errors.first?.errorValue
+            )
+        )
+        for var event in step.events {
+            event.messageID = stored.id
+            try writer.append(event)
+        }
+        if let transaction = step.transaction {
+            let outbound = OutboundMessages(configuration: configuration, encoder: encoder, now: now)
+            for build in step.outbound {
+                _ = try outbound.queue(build(transaction), for: transaction, in: writer)
+            }
+        }
+        return Outcome(confirmation: confirmation, errors: step.errors, transactionID: step.transaction?.id, isRetransmission: false)
+    }
+
+    private func refuse(_ step: inout Step, _ value: String) {
+        refuse(&step, .unrecognisedDataValue, value)
+    }
+
+    private func refuse(_ step: inout Step, _ type: ErrorType, _ value: String) {
+        step.errors.append(ErrorData(errorType: type, errorValue: value))
+    }
+
+    // MARK: Requests (we lend)
+
+    private func receive(_ request: Request, _ writer: any StoreWriter, _ step: inout Step) throws {
+        let requester = request.header.requestingAgencyID
+        let requestID = request.header.requestingAgencyRequestID
+        guard !requestID.isEmpty else {
+            return refuse(&step, "requestingAgencyRequestId: cannot be empty")
+        }
+        guard let serviceType = request.serviceInfo?.serviceType else {
+            return refuse(&step, .badlyFormedMessage, "serviceInfo/serviceType: needed to handle a request")
+        }
+        let requestType = request.serviceInfo?.requestType ?? .new
+        var previous: TransactionRecord?
+        if let existing = try writer.transaction(role: .supplier, requestingAgencyID: requester.key, requestID: requestID) {
+            let state = SupplierState(rawValue: existing.state) ?? .requestReceived
+            switch requestType {
+            case .reminder:
+                step.transaction = existing
+                step.events.append(event(existing, "reminder", from: existing.state, to: existing.state, detail: request.serviceInfo?.note))
+                return
+            case .retry where state.isTerminal:
+                var superseded = existing
+                superseded.superseded = true
+                superseded.updatedAt = now
+                try writer.update(superseded)
+                previous = superseded
+            case .new, .retry:
+                return refuse(
+                    &step,
+                    "requestingAgencyRequestId: '\(requestID)' already identifies another request from \(requester) (now \(state.status))"
+                )
+            }
+        }
+        if previous == nil, requestType == .retry, let previousID = request.serviceInfo?.requestingAgencyPreviousRequestID {
+            previous = try writer.transaction(role: .supplier, requestingAgencyID: requester.key, requestID: previousID)
+        }
+        let ours = request.header.supplyingAgencyID ?? configuration.libraryAgencyIDs[0]
+        var transaction = try writer.insert(
+            TransactionRecord(
+                role: .supplier,
+                state: SupplierState.requestReceived.rawValue,
+                serviceType: serviceType,
+                requestingAgencyID: requester.key,
+                requestingAgencyRequestID: requestID,
+                supplyingAgencyID: ours.key,
+                peerName: peer.name,
+                edition: peer.edition,
+                title: request.bibliographicInfo.titleOfComponent ?? request.bibliographicInfo.title,
+                previousTransactionID: previous?.id,
+                createdAt: now,
+                updatedAt: now
+            )
+        )
+        transaction.supplyingAgencyRequestID = "\(configuration.requestIDPrefix)-\(transaction.id)"
+        try writer.update(transaction)
+        step.transaction = transaction
+        let detail = previous.map { "retry of transaction \($0.id)" }
+        step.events.append(event(transaction, "request:\(requestType)", from: "", to: transaction.state, detail: detail))
+    }
+
+    // MARK: Requesting agency messages (we lend)
+
+    private func receive(_ ram: RequestingAgencyMessage, _ writer: any StoreWriter, _ step: inout Step) throws {
+        let requester = ram.header.requestingAgencyID
+        guard
+            var transaction = try writer.transaction(
+                role: .supplier,
+                requestingAgencyID: requester.key,
+                requestID: ram.header.requestingAgencyRequestID
+            )
+        else {
+            return refuse(&step, "requestingAgencyRequestId: no request '\(ram.header.requestingAgencyRequestID)' from \(requester)")
+        }
+        step.transaction = transaction
+        var machine = SupplierStateMachine(record: transaction)
+        let event = SupplierEvent(action: ram.action)
+        switch machine.apply(event) {
+        case .refused(let reason):
+            refuse(&step, "action \(ram.action): \(reason)")
+            step.events.append(self.event(transaction, event.rawValue, from: transaction.state, to: transaction.state, detail: "refused: \(reason)"))
+        case .applied(let from, let to, let effects):
+            transaction.apply(machine, at: now)
+            try writer.update(transaction)
+            step.transaction = transaction
+            step.events.append(self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: ram.note))
+            step.outbound += statusMessages(for: effects, state: to)
+        }
+    }
+
+    private func statusMessages(for effects: [SupplierEffect], state: SupplierState) -> [(TransactionRecord) -> ISO18626Message] {
+        effects.compactMap { effect in
+            guard case .sendStatus(let reason, let answer, let status) = effect else { return nil }
+            return { [configuration, encoder, now] transaction in
+                .supplyingAgencyMessage(
+                    OutboundMessages(configuration: configuration, encoder: encoder, now: now).supplyingAgencyMessage(
+                        for: transaction,
+                        state: state,
+                        reason: reason,
+                        answer: answer,
+                        status: status,
+                        command: nil
+                    )
+                )
+            }
+        }
+    }
+
+    // MARK: Supplying agency messages (we borrow)
+
+    private func receive(_ sam: SupplyingAgencyMessage, _ writer: any StoreWriter, _ step: inout Step) throws {
+        let requester = sam.header.requestingAgencyID
+        guard
+            var transaction = try writer.transaction(
+                role: .requester,
+                requestingAgencyID: requester.key,
+                requestID: sam.header.requestingAgencyRequestID
+            )
+        else {
+            return refuse(&step, "requestingAgencyRequestId: no request '\(sam.header.requestingAgencyRequestID)' of ours")
+        }
+        guard let supplier = sam.header.supplyingAgencyID, supplier.key == transaction.supplyingAgencyID else {
+            return refuse(&step, "supplyingAgencyId: request '\(sam.header.requestingAgencyRequestID)' was not sent to you")
+        }
+        step.transaction = transaction
+        var machine = RequesterStateMachine(record: transaction)
+        let event = RequesterEvent(message: sam)
+        guard case .applied(let from, let to, let effects) = machine.apply(event) else { return }
+        transaction.apply(machine, at: now)
+        transaction.supplyingAgencyRequestID = sam.header.supplyingAgencyRequestID ?? transaction.supplyingAgencyRequestID
+        if let status = sam.statusInfo.status { transaction.lastStatus = status }
+        if let due = sam.statusInfo.dueDate { transaction.dueDate = due }
+        transaction.hasAnsweredRequest = true
+        try writer.update(transaction)
+        step.transaction = transaction
+        var details: [String] = []
+        for effect in effects {
+            switch effect {
+            case .warnOutOfOrder: details.append("warning: \(event) does not fit state \(from); recorded only")
+            case .alertStaff(let alert): details.append("alert: \(alert)")
+            default: break
+            }
+        }
+        if let note = sam.messageInfo.note { details.append("note: \(note)") }
+        step.events.append(
+            self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: details.isEmpty ? nil : details.joined(separator: "; "))
+        )
+    }
+
+    private func event(_ transaction: TransactionRecord, _ name: String, from: String, to: String, detail: String?) -> EventRecord {
+        EventRecord(transactionID: transaction.id, at: now, source: .peer, event: name, fromState: from, toState: to, detail: detail)
+    }
+}

@@ -1,0 +1,38 @@
+public import ISO18626
+
+/// Another library's ILL system that we exchange messages with.
+public struct Peer: Hashable, Sendable {
+    /// A short name for configuration, logs and the CLI (`copenhagen`).
+    public var name: String
+    /// The agency ids the peer sends as and receives for (its ISIL, usually one).
+    public var agencyIDs: [AgencyID]
+    /// The edition we write to this peer.
+    public var edition: Edition
+    /// When set, the peer's requests and requesting agency messages must carry these credentials in
+    /// `requestingAgencyAuthentication`.
+    public var requiredAuthentication: RequestingAgencyAuthentication?
+    /// Credentials we put into our own requests and messages to this peer.
+    public var outboundAuthentication: RequestingAgencyAuthentication?
+    /// Refuse unknown elements from this peer instead of ignoring them.
+    public var strict: Bool
+
+    /// Creates a peer.
+    public init(
+        name: String,
+        agencyIDs: [AgencyID],
+        edition: Edition = .v1_2,
+        requiredAuthentication: RequestingAgencyAuthentication? = nil,
+        outboundAuthentication: RequestingAgencyAuthentication? = nil,
+        strict: Bool = false
+    ) {
+        self.name = name
+        self.agencyIDs = agencyIDs
+        self.edition = edition
+        self.requiredAuthentication = requiredAuthentication
+        self.outboundAuthentication = outboundAuthentication
+        self.strict = strict
+    }
+
+    /// The agency id we address this peer as.
+    public var primaryAgencyID: AgencyID? { agencyIDs.first }
+}

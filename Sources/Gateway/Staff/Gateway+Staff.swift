@@ -1,0 +1,282 @@
+public import Foundation
+public import ISO18626
+public import Store
+public import Transactions
+
+/// Staff actions: each one applies the state machine, and writes the new state, the event and the
+/// outbound message to the outbox in one database transaction. A refused action changes nothing.
+extension Gateway {
+    /// Carries out a lending decision.
+    /// - Returns: the transaction as it now is.
+    public func perform(_ command: SupplierCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
+        if let missing = command.missingDetail {
+            throw StaffActionError(.incomplete, "\(command.event): \(missing)")
+        }
+        let now = self.now
+        let outbound = outboundMessages(at: now)
+        return try await staffWrite { writer in
+            guard var transaction = try writer.transaction(id: id), transaction.role == .supplier else {
+                throw StaffActionError(.notFound, "no lending transaction \(id)")
+            }
+            var machine = SupplierStateMachine(record: transaction)
+            switch machine.apply(command.event) {
+            case .refused(let reason):
+                throw StaffActionError(.notAllowed, "\(command.event): \(reason)")
+            case .applied(let from, let to, let effects):
+                transaction.apply(machine, at: now)
+                if let dueDate = command.dueDate, command.event == .ship || command.event == .grantRenewal {
+                    transaction.dueDate = TimestampFormat.normalized(dueDate)
+                }
+                try writer.update(transaction)
+                var messageID: Int64?
+                for case .sendStatus(let reason, let answer, let status) in effects {
+                    let message = outbound.supplyingAgencyMessage(
+                        for: transaction,
+                        state: to,
+                        reason: reason,
+                        answer: answer,
+                        status: status,
+                        command: command
+                    )
+                    messageID = try Self.queue(.supplyingAgencyMessage(message), for: transaction, outbound: outbound, writer)
+                }
+                try writer.append(
+                    EventRecord(
+                        transactionID: transaction.id,
+                        at: now,
+                        source: .staff,
+                        event: command.event.rawValue,
+                        fromState: from.rawValue,
+                        toState: to.rawValue,
+                        messageID: messageID,
+                        detail: command.note
+                    )
+                )
+                return transaction
+            }
+        }
+    }
+
+    /// Carries out a borrowing action.
+    /// - Returns: the transaction as it now is (for a retry, the new transaction).
+    public func perform(_ command: RequesterCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
+        let now = self.now
+        let outbound = outboundMessages(at: now)
+        let peers = configuration.peers
+        let prefix = configuration.requestIDPrefix
+        return try await staffWrite { writer in
+            guard var transaction = try writer.transaction(id: id), transaction.role == .requester else {
+                throw StaffActionError(.notFound, "no borrowing transaction \(id)")
+            }
+            let peer = peers.peer(named: transaction.peerName)
+            var machine = RequesterStateMachine(record: transaction)
+            switch machine.apply(command.event) {
+            case .refused(let reason):
+                throw StaffActionError(.notAllowed, "\(command.event): \(reason)")
+            case .applied(let from, let to, let effects):
+                transaction.apply(machine, at: now)
+                try writer.update(transaction)
+                var messageID: Int64?
+                var result = transaction
+                for effect in effects {
+                    switch effect {
+                    case .sendAction(let action):
+                        let message = outbound.requestingAgencyMessage(for: transaction, peer: peer, action: action, note: command.note)
+                        messageID = try Self.queue(.requestingAgencyMessage(message), for: transaction, outbound: outbound, writer)
+                    case .sendRetryRequest:
+                        result = try Self.retry(transaction, peer: peer, prefix: prefix, outbound: outbound, writer)
+                    default:
+                        break
+                    }
+                }
+                try writer.append(
+                    EventRecord(
+                        transactionID: transaction.id,
+                        at: now,
+                        source: .staff,
+                        event: command.event.rawValue,
+                        fromState: from.rawValue,
+                        toState: to.rawValue,
+                        messageID: messageID,
+                        detail: result.id != transaction.id ? "retried as transaction \(result.id)" : command.note
+                    )
+                )
+                return result
+            }
+        }
+    }
+
+    /// Sends a new borrowing request to a peer.
+    /// - Returns: the new transaction, in state ``RequesterState/requested`` with the request in the outbox.
+    public func borrow(_ request: BorrowingRequest) async throws(StaffActionError) -> TransactionRecord {
+        guard let peer = configuration.peers.peer(named: request.peerName), let supplier = peer.primaryAgencyID else {
+            throw StaffActionError(.unknownPeer, "no peer named '\(request.peerName)' is configured")
+        }
+        let now = self.now
+        let outbound = outboundMessages(at: now)
+        let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
+        let message = Request(
+            header: Header(
+                supplyingAgencyID: supplier,
+                requestingAgencyID: configuration.libraryAgencyIDs[0],
+                timestamp: now,
+                requestingAgencyRequestID: requestID,
+                requestingAgencyAuthentication: peer.outboundAuthentication
+            ),
+            bibliographicInfo: request.bibliographicInfo,
+            publicationInfo: request.publicationInfo,
+            serviceInfo: request.serviceInfo,
+            requestedDeliveryInfo: request.requestedDeliveryInfo,
+            patronInfo: request.patronInfo,
+            billingInfo: request.billingInfo
+        )
+        let record = TransactionRecord(
+            role: .requester,
+            state: RequesterState.requested.rawValue,
+            serviceType: request.serviceInfo.serviceType,
+            requestingAgencyID: configuration.libraryAgencyIDs[0].key,
+            requestingAgencyRequestID: requestID,
+            supplyingAgencyID: supplier.key,
+            peerName: peer.name,
+            edition: peer.edition,
+            title: request.bibliographicInfo.titleOfComponent ?? request.bibliographicInfo.title,
+            createdAt: now,
+            updatedAt: now
+        )
+        return try await staffWrite { writer in
+            if try writer.transaction(role: .requester, requestingAgencyID: record.requestingAgencyID, requestID: requestID) != nil {
+                throw StaffActionError(.notAllowed, "request id '\(requestID)' is already in use")
+            }
+            let transaction = try writer.insert(record)
+            let messageID = try Self.queue(.request(message), for: transaction, outbound: outbound, writer)
+            try writer.append(
+                EventRecord(
+                    transactionID: transaction.id,
+                    at: now,
+                    source: .staff,
+                    event: "request",
+                    fromState: "",
+                    toState: transaction.state,
+                    messageID: messageID
+                )
+            )
+            return transaction
+        }
+    }
+
+    /// Sends the request again as a Retry with the terms the supplier offered, as a new transaction.
+    private static func retry(
+        _ original: TransactionRecord,
+        peer: Peer?,
+        prefix: String,
+        outbound: OutboundMessages,
+        _ writer: any StoreWriter
+    ) throws -> TransactionRecord {
+        let messages = try writer.messages(transactionID: original.id)
+        guard let sentRequest = messages.first(where: { $0.direction == .outbound && $0.kind == .request }),
+            case .request(var request) = try ISO18626Decoder().decode(sentRequest.body).message
+        else {
+            throw StaffActionError(.notAllowed, "retry: the original request of transaction \(original.id) is not on record")
+        }
+        let offer = messages.reversed().lazy
+            .filter { $0.direction == .inbound && $0.kind == .supplyingAgencyMessage }
+            .compactMap { record -> SupplyingAgencyMessage? in
+                guard case .supplyingAgencyMessage(let sam) = try? ISO18626Decoder().decode(record.body).message,
+                    sam.statusInfo.status == .retryPossible
+                else { return nil }
+                return sam
+            }
+            .first
+        request.accept(offer?.retryInfo)
+        let requestID = Self.newRequestID(prefix: prefix)
+        request.header.timestamp = outbound.now
+        request.header.requestingAgencyRequestID = requestID
+        var service = request.serviceInfo ?? ServiceInfo(serviceType: original.serviceType)
+        service.requestType = .retry
+        service.requestingAgencyPreviousRequestID = original.requestingAgencyRequestID
+        request.serviceInfo = service
+
+        var record = original
+        record.id = 0
+        record.state = RequesterState.requested.rawValue
+        record.serviceType = service.serviceType
+        record.requestingAgencyRequestID = requestID
+        record.supplyingAgencyRequestID = nil
+        record.cancelPending = false
+        record.renewalPending = false
+        record.hasAnsweredRequest = false
+        record.lastStatus = nil
+        record.dueDate = nil
+        record.previousTransactionID = original.id
+        record.createdAt = outbound.now
+        record.updatedAt = outbound.now
+        let transaction = try writer.insert(record)
+        let messageID = try Self.queue(.request(request), for: transaction, outbound: outbound, writer)
+        try writer.append(
+            EventRecord(
+                transactionID: transaction.id,
+                at: outbound.now,
+                source: .staff,
+                event: "request:retry",
+                fromState: "",
+                toState: transaction.state,
+                messageID: messageID,
+                detail: "retry of transaction \(original.id) with the supplier's terms"
+            )
+        )
+        return transaction
+    }
+
+    private static func queue(
+        _ message: ISO18626Message,
+        for transaction: TransactionRecord,
+        outbound: OutboundMessages,
+        _ writer: any StoreWriter
+    ) throws -> Int64 {
+        do {
+            return try outbound.queue(message, for: transaction, in: writer).id
+        } catch let error as ISO18626EncodingError {
+            throw StaffActionError(.cannotEncode, "cannot write this message for \(transaction.peerName) (edition \(transaction.edition)): \(error)")
+        }
+    }
+
+    private func staffWrite<Result: Sendable>(
+        _ work: @escaping @Sendable (any StoreWriter) throws -> Result
+    ) async throws(StaffActionError) -> Result {
+        do {
+            return try await store.write(work)
+        } catch let error as StaffActionError {
+            throw error
+        } catch {
+            throw StaffActionError(.storage, "the change could not be stored: \(error)")
+        }
+    }
+
+    /// A new request id: the prefix and ten random letters and digits.
+    static func newRequestID(prefix: String) -> String {
+        let letters = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let suffix = String((0..<10).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
+        return "\(prefix)-\(suffix)"
+    }
+}
+
+extension Request {
+    /// Takes over the terms a supplier offered with RetryPossible.
+    mutating func accept(_ offer: RetryInfo?) {
+        guard let offer else { return }
+        var service = serviceInfo ?? ServiceInfo(serviceType: .loan)
+        if let serviceType = offer.serviceType { service.serviceType = serviceType }
+        if let format = offer.itemFormat.first { service.itemFormat = format }
+        if let level = offer.serviceLevel.first { service.serviceLevel = level }
+        if !offer.loanCondition.isEmpty { service.loanCondition = offer.loanCondition }
+        serviceInfo = service
+        if let cost = offer.offeredCosts.first {
+            var billing = billingInfo ?? BillingInfo()
+            billing.maximumCosts = cost
+            billingInfo = billing
+        }
+        if let edition = offer.edition.first { bibliographicInfo.edition = edition }
+        if !offer.volume.isEmpty { bibliographicInfo.volume = offer.volume }
+    }
+}

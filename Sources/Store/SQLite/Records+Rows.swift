@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import ISO18626
+import Transactions
+
+// Mapping between records and SQLite rows. Dates are stored as seconds since 1970 (REAL).
+
+extension TransactionRecord {
+    init(row: Row) {
+        self.init(
+            id: row["id"],
+            role: TransactionRole(rawValue: row["role"]) ?? .supplier,
+            state: row["state"],
+            serviceType: ServiceType(rawValue: row["service_type"]) ?? .loan,
+            requestingAgencyID: row["requesting_agency_id"],
+            requestingAgencyRequestID: row["requesting_agency_request_id"],
+            supplyingAgencyID: row["supplying_agency_id"],
+            supplyingAgencyRequestID: row["supplying_agency_request_id"],
+            peerName: row["peer_name"],
+            edition: Edition(rawValue: row["edition"]) ?? .v1_2,
+            cancelPending: row["cancel_pending"],
+            renewalPending: row["renewal_pending"],
+            hasAnsweredRequest: row["has_answered_request"],
+            dueDate: (row["due_date"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            lastStatus: (row["last_status"] as String?).flatMap(Status.init(rawValue:)),
+            title: row["title"],
+            previousTransactionID: row["previous_transaction_id"],
+            superseded: row["superseded"],
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            updatedAt: Date(timeIntervalSince1970: row["updated_at"])
+        )
+    }
+
+    var columns: StatementArguments {
+        [
+            role.rawValue, state, serviceType.rawValue, requestingAgencyID, requestingAgencyRequestID, supplyingAgencyID,
+            supplyingAgencyRequestID, peerName, edition.rawValue, cancelPending, renewalPending, hasAnsweredRequest,
+            dueDate?.timeIntervalSince1970, lastStatus?.rawValue, title, previousTransactionID, superseded,
+            createdAt.timeIntervalSince1970, updatedAt.timeIntervalSince1970,
+        ]
+    }
+}
+
+extension MessageRecord {
+    init(row: Row) {
+        self.init(
+            id: row["id"],
+            transactionID: row["transaction_id"],
+            direction: MessageDirection(rawValue: row["direction"]) ?? .inbound,
+            kind: (row["kind"] as String?).flatMap(MessageKind.init(rawValue:)),
+            peerName: row["peer_name"],
+            deduplicationKey: row["deduplication_key"],
+            summary: row["summary"],
+            headerTimestamp: (row["header_timestamp"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            recordedAt: Date(timeIntervalSince1970: row["recorded_at"]),
+            body: row["body"],
+            confirmation: row["confirmation"],
+            confirmationStatus: (row["confirmation_status"] as String?).flatMap(MessageStatus.init(rawValue:)),
+            errorType: row["error_type"],
+            errorValue: row["error_value"]
+        )
+    }
+
+    var columns: StatementArguments {
+        [
+            transactionID, direction.rawValue, kind?.rawValue, peerName, deduplicationKey, summary,
+            headerTimestamp?.timeIntervalSince1970, recordedAt.timeIntervalSince1970, body, confirmation,
+            confirmationStatus?.rawValue, errorType, errorValue,
+        ]
+    }
+}
+
+extension EventRecord {
+    init(row: Row) {
+        self.init(
+            id: row["id"],
+            transactionID: row["transaction_id"],
+            at: Date(timeIntervalSince1970: row["at"]),
+            source: Source(rawValue: row["source"]) ?? .system,
+            event: row["event"],
+            fromState: row["from_state"],
+            toState: row["to_state"],
+            messageID: row["message_id"],
+            detail: row["detail"]
+        )
+    }
+}
+
+extension OutboxRecord {
+    init(row: Row) {
+        self.init(
+            id: row["id"],
+            transactionID: row["transaction_id"],
+            messageID: row["message_id"],
+            peerName: row["peer_name"],
+            status: Status(rawValue: row["status"]) ?? .pending,
+            attempts: row["attempts"],
+            nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]),
+            lastError: row["last_error"],
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            deliveredAt: (row["delivered_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        )
+    }
+
+    var columns: StatementArguments {
+        [
+            transactionID, messageID, peerName, status.rawValue, attempts, nextAttemptAt.timeIntervalSince1970, lastError,
+            createdAt.timeIntervalSince1970, deliveredAt?.timeIntervalSince1970,
+        ]
+    }
+}

@@ -1,0 +1,91 @@
+public import Foundation
+public import Transactions
+
+/// Durable storage for transactions, their messages, their history and the outbox.
+///
+/// Every change happens inside ``write(_:)``: the work runs in one database transaction, so the inbound
+/// message, the event, the new state and the outbound messages it causes are committed together or not at
+/// all, and the call returns only once they are durable. Implementations may run the work of several
+/// concurrent callers in one commit (group commit); each caller's work is still isolated (a failure undoes
+/// only that caller's changes) and serialised with every other write.
+public protocol TransactionStore: Sendable {
+    /// Runs `work` in a database transaction and returns its result once the transaction is durable.
+    func write<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> Result
+
+    /// Transactions matching a filter, newest first.
+    func transactions(matching filter: TransactionFilter) async throws -> [TransactionRecord]
+    /// One transaction.
+    func transaction(id: Int64) async throws -> TransactionRecord?
+    /// A transaction's messages, oldest first.
+    func messages(transactionID: Int64) async throws -> [MessageRecord]
+    /// A transaction's history, oldest first.
+    func events(transactionID: Int64) async throws -> [EventRecord]
+    /// Outbox entries in the given states, oldest first.
+    func outbox(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord]
+    /// Pending entries due by `now` that are first in line for their transaction (a transaction's messages
+    /// go out in order: a later one waits while an earlier one is pending), oldest first.
+    func dueOutbox(at now: Date, limit: Int) async throws -> [OutboxRecord]
+    /// A message by id.
+    func message(id: Int64) async throws -> MessageRecord?
+}
+
+/// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.
+/// Valid only during that call.
+public protocol StoreWriter {
+    /// The transaction with this id.
+    func transaction(id: Int64) throws -> TransactionRecord?
+    /// The current (not superseded) transaction for a role and a borrower's request id.
+    func transaction(role: TransactionRole, requestingAgencyID: String, requestID: String) throws -> TransactionRecord?
+    /// Stores a new transaction and returns it with its id.
+    func insert(_ transaction: TransactionRecord) throws -> TransactionRecord
+    /// Saves a transaction's changed fields.
+    func update(_ transaction: TransactionRecord) throws
+    /// An earlier inbound message with this deduplication key.
+    func inboundMessage(deduplicationKey: String) throws -> MessageRecord?
+    /// A message by id.
+    func message(id: Int64) throws -> MessageRecord?
+    /// A transaction's messages, oldest first.
+    func messages(transactionID: Int64) throws -> [MessageRecord]
+    /// Stores a message and returns it with its id.
+    func insert(_ message: MessageRecord) throws -> MessageRecord
+    /// Saves a message's changed fields (its confirmation).
+    func update(_ message: MessageRecord) throws
+    /// Appends to a transaction's history.
+    func append(_ event: EventRecord) throws
+    /// Queues an outbound message for delivery.
+    func enqueue(_ entry: OutboxRecord) throws -> OutboxRecord
+    /// Saves an outbox entry's changed fields.
+    func update(_ entry: OutboxRecord) throws
+    /// An outbox entry by id.
+    func outboxEntry(id: Int64) throws -> OutboxRecord?
+}
+
+/// What ``TransactionStore/transactions(matching:)`` selects.
+public struct TransactionFilter: Hashable, Sendable {
+    /// Only this role.
+    public var role: TransactionRole?
+    /// Only this state.
+    public var state: String?
+    /// At most this many.
+    public var limit: Int
+
+    /// Creates a filter.
+    public init(role: TransactionRole? = nil, state: String? = nil, limit: Int = 100) {
+        self.role = role
+        self.state = state
+        self.limit = limit
+    }
+}
+
+/// Why the store could not do what was asked.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,110 @@
+public import ISO18626
+
+/// The lending side's transition table: every borrower action and every decision of ours, in every state.
+///
+/// Strict, because here we are the authority: an action that makes no sense in the current state is
+/// refused (the gateway answers it with an ERROR confirmation), and terminal states never change.
+/// Loans and copies part ways at shipping: a loan goes through ``SupplierState/loaned`` and comes back,
+/// a copy ends in ``SupplierState/copyCompleted``; CopyOrLoan requests may take either path.
+public enum SupplierTransitionTable {
+    /// The table type.
+    public typealias Table = TransitionTable<SupplierState, SupplierEvent, SupplierEffect>
+    typealias Rule = Table.Rule
+
+    /// The table.
+    public static let table = Table(rules: rules) { state, event in
+        if state.isTerminal {
+            return .refuse("the transaction is \(state.status) and cannot change")
+        }
+        return .refuse("\(event) is not possible while the transaction is \(state)")
+    }
+
+    private static let beforeShipping: [SupplierState] = [.requestReceived, .expectToSupply, .willSupply]
+    private static let atBorrower: [SupplierState] = [.loaned, .received, .overdue, .recalled, .holdReturn]
+    private static let onLoan: [SupplierState] = atBorrower + [.returnShipped]
+
+    private static func send(_ reason: ReasonForMessage = .statusChange, answer: Bool? = nil, status: Status? = nil) -> SupplierEffect {
+        .sendStatus(reason: reason, answer: answer, status: status)
+    }
+
+    private static func each(
+        _ states: [SupplierState],
+        _ event: SupplierEvent,
+        when condition: TransitionCondition = .always,
+        _ outcome: (SupplierState) -> Rule.Outcome
+    ) -> [Rule] {
+        states.map { Rule($0, event, when: condition, outcome($0)) }
+    }
+
+    static let rules: [Rule] = {
+        var rules: [Rule] = []
+        let all = SupplierState.allCases
+
+        // Whatever the state: a status request is answered with the current status; a note changes nothing.
+        rules += each(all, .statusRequest) { _ in .record([send(.statusRequestResponse)]) }
+        rules += each(all, .notification) { _ in .record([]) }
+        rules += each(all, .notify) { _ in .record([send(.notification)]) }
+
+        // The borrower's actions.
+        rules += each(beforeShipping, .received) { _ in .refuse("the item has not been shipped yet") }
+        rules += [Rule(.loaned, .received, .moveTo(.received, []))]
+        rules += each([.received, .overdue, .recalled, .holdReturn, .copyCompleted], .received) { _ in .record([]) }
+
+        rules += each(beforeShipping, .cancel) { _ in .record([.awaitCancelDecision]) }
+        rules += each(onLoan, .cancel) { _ in .record([send(.cancelResponse, answer: false)]) }
+
+        rules += each([.loaned, .received, .overdue], .renew, when: .loanService) { _ in .record([.awaitRenewalDecision]) }
+        rules += [Rule(.recalled, .renew, .record([send(.renewResponse, answer: false)]))]
+        rules += [Rule(.holdReturn, .renew, .record([send(.renewResponse, answer: false)]))]
+        rules += [Rule(.returnShipped, .renew, .refuse("the item has already been sent back"))]
+
+        for action in [SupplierEvent.shippedReturn, .shippedForward] {
+            rules += each(atBorrower, action) { _ in .moveTo(.returnShipped, []) }
+            rules += [Rule(.returnShipped, action, .record([]))]
+            rules += each(beforeShipping, action) { _ in .refuse("the item has not been shipped yet") }
+        }
+        rules += each([.loaned, .received, .overdue, .recalled], .borrowerHoldsReturn) { _ in .record([]) }
+        rules += each(onLoan, .lost) { _ in .record([]) }
+
+        // Our answers to a request.
+        rules += [Rule(.requestReceived, .expectToSupply, .moveTo(.expectToSupply, [send()]))]
+        rules += each([.requestReceived, .expectToSupply], .willSupply) { _ in .moveTo(.willSupply, [send()]) }
+        rules += each(beforeShipping, .unfilled) { _ in .moveTo(.unfilled, [send(), .clearPendingRequests]) }
+        rules += each(beforeShipping, .retryPossible) { _ in .moveTo(.retryPossible, [send(), .clearPendingRequests]) }
+        rules += each(beforeShipping, .ship, when: .loanService) { _ in .moveTo(.loaned, [send()]) }
+        rules += each(beforeShipping, .ship) { _ in .refuse("a copy was requested, not a loan: send the copy") }
+        rules += each(beforeShipping, .sendCopy, when: .copyService) { _ in .moveTo(.copyCompleted, [send()]) }
+        rules += each(beforeShipping, .sendCopy) { _ in .refuse("a loan was requested, not a copy: ship the item") }
+
+        // Our side of a loan.
+        rules += each(onLoan, .checkIn) { _ in .moveTo(.loanCompleted, [send(), .clearPendingRequests]) }
+        rules += each([.loaned, .received], .markOverdue) { _ in .moveTo(.overdue, [send()]) }
+        rules += each([.loaned, .received, .overdue], .recall) { _ in .moveTo(.recalled, [send()]) }
+        rules += each(onLoan, .completeWithoutReturn) { _ in
+            .moveTo(.completedWithoutReturn, [send(), .clearPendingRequests])
+        }
+        rules += each([.loaned, .received, .overdue, .recalled], .holdReturns) { _ in .moveTo(.holdReturn, [send()]) }
+        rules += [Rule(.holdReturn, .releaseHeldReturns, .moveTo(.received, [send(status: .releaseHoldReturn)]))]
+
+        // Answers to the borrower's cancel and renewal requests.
+        rules += each(beforeShipping, .acceptCancel, when: .cancelPending) { _ in
+            .moveTo(.cancelled, [send(.cancelResponse, answer: true), .clearPendingRequests])
+        }
+        rules += each(beforeShipping, .refuseCancel, when: .cancelPending) { _ in
+            .record([send(.cancelResponse, answer: false), .clearPendingRequests])
+        }
+        for event in [SupplierEvent.acceptCancel, .refuseCancel] {
+            rules += each(all.filter { !$0.isTerminal }, event) { _ in .refuse("the borrower has not asked to cancel") }
+        }
+        rules += each([.loaned, .received, .overdue], .grantRenewal, when: .renewalPending) { state in
+            .moveTo(state == .overdue ? .received : state, [send(.renewResponse, answer: true), .clearPendingRequests])
+        }
+        rules += each([.loaned, .received, .overdue], .refuseRenewal, when: .renewalPending) { _ in
+            .record([send(.renewResponse, answer: false), .clearPendingRequests])
+        }
+        for event in [SupplierEvent.grantRenewal, .refuseRenewal] {
+            rules += each(all.filter { !$0.isTerminal }, event) { _ in .refuse("the borrower has not asked to renew") }
+        }
+        return rules
+    }()
+}
