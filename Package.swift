@@ -86,7 +86,14 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "Store", "Transactions", "ISO18626"],
+            dependencies: ["Gateway", "Store", "Transactions", "ISO18626", "GatewayExerciser"],
+            swiftSettings: swiftSettings
+        ),
+        // A child process for the crash test: applies messages until it is killed.
+        .executableTarget(
+            name: "GatewayExerciser",
+            dependencies: ["Gateway", "Store", "ISO18626"],
+            path: "Tests/GatewayExerciser",
             swiftSettings: swiftSettings
         ),
         .testTarget(
