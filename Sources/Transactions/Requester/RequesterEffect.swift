@@ -17,3 +17,17 @@ public enum RequesterEffect: Hashable, Sendable {
     /// The supplier's message does not fit the transaction's state; it is recorded, not refused.
     case warnOutOfOrder
 }
+
+extension RequesterEffect: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .sendAction(let action): "send \(action)"
+        case .sendRetryRequest: "send retry request"
+        case .markCancelPending: "cancel pending"
+        case .markRenewalPending: "renewal pending"
+        case .clearPendingRequests: "clear pending"
+        case .alertStaff(let alert): "alert staff: \(alert)"
+        case .warnOutOfOrder: "warn: out of order"
+        }
+    }
+}

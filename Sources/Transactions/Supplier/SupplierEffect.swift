@@ -14,3 +14,15 @@ public enum SupplierEffect: Hashable, Sendable {
     /// The pending cancel or renewal has been answered.
     case clearPendingRequests
 }
+
+extension SupplierEffect: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .sendStatus(let reason, let answer, let status):
+            "send \(status.map { "\($0) " } ?? "")\(reason)" + (answer.map { $0 ? " Y" : " N" } ?? "")
+        case .awaitCancelDecision: "await cancel decision"
+        case .awaitRenewalDecision: "await renewal decision"
+        case .clearPendingRequests: "clear pending"
+        }
+    }
+}

@@ -32,10 +32,14 @@ extension TransitionTable {
         .refuse("refused, or for a peer's message in a lenient role recorded with a warning")
     }
 
+    private static func list(_ effects: [Effect]) -> String {
+        effects.isEmpty ? "" : " [" + effects.map { "\($0)" }.joined(separator: "; ") + "]"
+    }
+
     private static func describe(_ outcome: Rule.Outcome) -> String {
         switch outcome {
-        case .moveTo(let state, let effects): "-> \(state)" + (effects.isEmpty ? "" : " \(effects)")
-        case .record(let effects): "record" + (effects.isEmpty ? "" : " \(effects)")
+        case .moveTo(let state, let effects): "-> \(state)" + list(effects)
+        case .record(let effects): "record" + list(effects)
         case .refuse(let reason): "refuse: \(reason)"
         }
     }

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import ISO18626
+import Store
+import Transactions
+
+/// `illgate tx`: the ILL staff's view of transactions.
+struct TransactionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tx",
+        abstract: "List and show transactions.",
+        subcommands: [List.self, Show.self]
+    )
+
+    /// Where the database is, for the reading commands.
+    struct DatabaseOptions: ParsableArguments {
+        @Option(help: "The SQLite database (default: $ILLGATE_DATABASE, else data/illgate.sqlite).")
+        var database: String?
+
+        var path: String {
+            database ?? ProcessInfo.processInfo.environment["ILLGATE_DATABASE"] ?? "data/illgate.sqlite"
+        }
+
+        func openStore() throws -> SQLiteTransactionStore {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure("no database at \(path) (use --database or set ILLGATE_DATABASE)")
+            }
+            return try SQLiteTransactionStore(path: path)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List transactions, newest first.")
+
+        @OptionGroup var options: DatabaseOptions
+
+        @Option(help: "Only transactions in this state (such as requestReceived, willSupply, shipped).")
+        var state: String?
+
+        @Option(help: "Only this role: supplier (we lend) or requester (we borrow).")
+        var role: RoleArgument?
+
+        @Option(help: "At most this many.")
+        var limit = 50
+
+        func run() async throws {
+            let store = try options.openStore()
+            let transactions = try await store.transactions(matching: TransactionFilter(role: role?.role, state: state, limit: limit))
+            let rows = transactions.map { transaction in
+                [
+                    String(transaction.id), transaction.role.rawValue, transaction.state, transaction.peerName,
+                    transaction.serviceType.rawValue, transaction.requestingAgencyRequestID,
+                    transaction.dueDate.map(TimestampFormat.format) ?? "-", TimestampFormat.format(transaction.updatedAt),
+                    transaction.title ?? "",
+                ]
+            }
+            print(TextTable.render(header: ["ID", "ROLE", "STATE", "PEER", "SERVICE", "REQUEST ID", "DUE", "UPDATED", "TITLE"], rows: rows))
+            if transactions.isEmpty { print("(no transactions)") }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a transaction: state, ids, history and messages.")
+
+        @OptionGroup var options: DatabaseOptions
+
+        @Argument(help: "The transaction id (from 'illgate tx list').")
+        var id: Int64
+
+        @Flag(help: "Also print each message's XML and its confirmation.")
+        var xml = false
+
+        func run() async throws {
+            let store = try options.openStore()
+            guard let transaction = try await store.transaction(id: id) else {
+                throw CommandFailure("no transaction \(id) in \(options.path)")
+            }
+            let fields: [(String, String?)] = [
+                ("transaction", String(transaction.id)),
+                ("role", transaction.role == .supplier ? "supplier (we lend)" : "requester (we borrow)"),
+                ("state", transaction.state),
+                ("peer", "\(transaction.peerName) (edition \(transaction.edition))"),
+                ("service", transaction.serviceType.rawValue),
+                ("title", transaction.title),
+                ("requesting agency", "\(transaction.requestingAgencyID) request \(transaction.requestingAgencyRequestID)"),
+                ("supplying agency", "\(transaction.supplyingAgencyID) request \(transaction.supplyingAgencyRequestID ?? "-")"),
+                ("last status", transaction.lastStatus?.rawValue),
+                ("due", transaction.dueDate.map(TimestampFormat.format)),
+                ("pending", [transaction.cancelPending ? "cancel" : nil, transaction.renewalPending ? "renewal" : nil]
+                    .compactMap { $0 }.joined(separator: ", ")),
+                ("retry of", transaction.previousTransactionID.map(String.init)),
+                ("created", TimestampFormat.format(transaction.createdAt)),
+                ("updated", TimestampFormat.format(transaction.updatedAt)),
+            ]
+            for (name, value) in fields {
+                guard let value, !value.isEmpty else { continue }
+                print("\(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(value)")
+            }
+
+            print("\nhistory")
+            let events = try await store.events(transactionID: id)
+            print(
+                TextTable.render(
+                    header: ["AT", "BY", "EVENT", "FROM", "TO", "DETAIL"],
+                    rows: events.map {
+                        [TimestampFormat.format($0.at), $0.source.rawValue, $0.event, $0.fromState.isEmpty ? "-" : $0.fromState, $0.toState, $0.detail ?? ""]
+                    }
+                )
+            )
+
+            print("\nmessages")
+            let messages = try await store.messages(transactionID: id)
+            print(
+                TextTable.render(
+                    header: ["#", "AT", "DIRECTION", "TYPE", "SUMMARY", "CONFIRMATION"],
+                    rows: messages.map { message in
+                        let confirmation = message.confirmationStatus.map { status in
+                            status == .ok ? "OK" : "ERROR \(message.errorType ?? ""): \(message.errorValue ?? "")"
+                        } ?? (message.direction == .outbound ? "not yet delivered" : "-")
+                        return [
+                            String(message.id), TimestampFormat.format(message.recordedAt), message.direction.rawValue,
+                            message.kind?.rawValue ?? "?", message.summary, confirmation,
+                        ]
+                    }
+                )
+            )
+            if xml {
+                for message in messages {
+                    print("\n--- message \(message.id) (\(message.direction.rawValue) \(message.kind?.rawValue ?? "?"))")
+                    print(message.body)
+                    if let confirmation = message.confirmation {
+                        print("--- its confirmation")
+                        print(confirmation)
+                    }
+                }
+            }
+        }
+    }
+}
