@@ -172,6 +172,27 @@ public final class Gateway: Sendable {
             peer = known
         }
 
+        if peer.requiresTransportIdentity, context.authenticatedPeerName != peer.name {
+            return .failure(
+                Refusal(
+                    error: notAccepted,
+                    peerName: peer.name,
+                    securityEvent: "message as \(sender) (peer '\(peer.name)') on a connection that did not authenticate as that peer"
+                )
+            )
+        }
+        if !peer.allowedAddresses.isEmpty {
+            guard let address = context.remoteAddress, peer.allowedAddresses.contains(where: { $0.contains(address) }) else {
+                return .failure(
+                    Refusal(
+                        error: notAccepted,
+                        peerName: peer.name,
+                        securityEvent: "message as \(sender) (peer '\(peer.name)') from \(context.remoteAddress ?? "an unknown address"), outside its allowed addresses"
+                    )
+                )
+            }
+        }
+
         if let receiver = senderIsRequester ? header.supplyingAgencyID : header.requestingAgencyID {
             guard configuration.isOurs(receiver) else {
                 return .failure(

@@ -8,7 +8,10 @@ struct Illgate: AsyncParsableCommand {
         abstract: "ISO 18626 interlibrary-loan gateway.",
         discussion: "Exchanges ISO 18626 messages with peer libraries and keeps every loan and copy transaction.",
         version: IllgateVersion.current,
-        subcommands: [ValidateCommand.self, StatesCommand.self, TransactionsCommand.self]
+        subcommands: [
+            ServeCommand.self, CheckConfigCommand.self, ValidateCommand.self, RequestCommand.self, TransactionsCommand.self,
+            OutboxCommand.self, StatesCommand.self,
+        ]
     )
 }
 

@@ -15,6 +15,11 @@ public struct Peer: Hashable, Sendable {
     public var outboundAuthentication: RequestingAgencyAuthentication?
     /// Refuse unknown elements from this peer instead of ignoring them.
     public var strict: Bool
+    /// Messages claiming this peer's agency ids must come over a connection the transport authenticated
+    /// as this peer (HTTP credentials or a TLS client certificate are configured for it).
+    public var requiresTransportIdentity: Bool
+    /// When not empty, messages claiming this peer's agency ids must come from these addresses.
+    public var allowedAddresses: [AddressRange]
 
     /// Creates a peer.
     public init(
@@ -23,7 +28,9 @@ public struct Peer: Hashable, Sendable {
         edition: Edition = .v1_2,
         requiredAuthentication: RequestingAgencyAuthentication? = nil,
         outboundAuthentication: RequestingAgencyAuthentication? = nil,
-        strict: Bool = false
+        strict: Bool = false,
+        requiresTransportIdentity: Bool = false,
+        allowedAddresses: [AddressRange] = []
     ) {
         self.name = name
         self.agencyIDs = agencyIDs
@@ -31,6 +38,8 @@ public struct Peer: Hashable, Sendable {
         self.requiredAuthentication = requiredAuthentication
         self.outboundAuthentication = outboundAuthentication
         self.strict = strict
+        self.requiresTransportIdentity = requiresTransportIdentity
+        self.allowedAddresses = allowedAddresses
     }
 
     /// The agency id we address this peer as.

@@ -39,9 +39,14 @@ extension ClosedCode {
 extension StringProtocol {
     /// The string without the white space XML allows around element content (space, tab, CR, LF).
     package func trimmingXMLWhitespace() -> String {
-        let isXMLSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isXMLSpace($0) }) else { return "" }
-        guard let last = lastIndex(where: { !isXMLSpace($0) }) else { return "" }
-        return String(self[first...last])
+        let string = String(self)
+        let utf8 = string.utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }), let last = utf8.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == utf8.startIndex, utf8.index(after: last) == utf8.endIndex {
+            return string
+        }
+        return String(string[first...last])
     }
 }

@@ -1,11 +1,9 @@
 public import Foundation
+internal import CLibXML2
 
 /// The state of one decoding run: the document, the options, the warnings so far, and the readers for
 /// elements and values that every message type shares.
 final class DecodingContext {
-    static let namespaceURI = ISO18626Namespace.uri
-    /// Elements some peers wrap real content in; their children are read as if the wrapper were not there.
-    static let transparentWrappers: Set<String> = ["activeSection"]
 
     let document: XMLDocument
     let rejectUnknownElements: Bool
@@ -36,9 +34,11 @@ final class DecodingContext {
 
     /// Whether an element belongs to ISO 18626: in its namespace, or in none (peers that drop it).
     func isOurs(_ element: XMLElement) -> Bool {
-        guard let namespace = element.namespaceURI else { return true }
-        return namespace == Self.namespaceURI
+        element.isInNamespace(noneOr: Self.namespaceCString.utf8Start)
     }
+
+    /// The namespace URI as a NUL-terminated constant for libxml2 comparisons.
+    private static let namespaceCString: StaticString = "http://illtransactions.org/2013/iso18626"
 
     // MARK: Children
 
@@ -54,7 +54,8 @@ final class DecodingContext {
             let name = child.localName
             if !isOurs(child) {
                 entries.append(.init(name: "{\(child.namespaceURI ?? "")}\(name)", element: child))
-            } else if Self.transparentWrappers.contains(name) {
+            } else if name == "activeSection" {
+                // ReShare (until 2024) wrapped a requesting agency message's action and note in it.
                 warn(path + "/" + name, "non-standard wrapper; its content is read as if it were not there", at: child)
                 collect(child, path: path, into: &entries)
             } else {
@@ -133,8 +134,7 @@ final class DecodingContext {
 
     /// Trimmed text content, `nil` when empty.
     func text(of element: XMLElement) -> String? {
-        let value = element.text.trimmingXMLWhitespace()
-        return value.isEmpty ? nil : value
+        element.trimmedText
     }
 
     func date(_ name: String, in children: inout ChildElements) throws(DecodingFailure) -> Date? {
@@ -285,14 +285,6 @@ struct ChildElements {
     }
 }
 
-extension XMLElement {
-    /// Whether the element holds nothing but white space, at any depth.
-    var isBlank: Bool {
-        guard text.trimmingXMLWhitespace().isEmpty else { return false }
-        for child in children where !child.isBlank { return false }
-        return true
-    }
-}
 
 extension String {
     /// The text cut to a length fit for an error value.

@@ -21,6 +21,66 @@ struct XMLElement {
         return localName
     }
 
+    /// Whether the element is in no namespace or in the given one (compared in C, without making strings).
+    func isInNamespace(noneOr uri: UnsafePointer<xmlChar>) -> Bool {
+        guard let href = node.pointee.ns?.pointee.href else { return true }
+        return xmlStrEqual(href, uri) != 0
+    }
+
+    /// The text directly inside the element with surrounding XML white space removed, or `nil` when there
+    /// is none. Trims the C buffer before making a Swift string, so the common case costs one allocation.
+    var trimmedText: String? {
+        var child = node.pointee.children
+        var single: UnsafeMutablePointer<xmlChar>?
+        var textNodes = 0
+        while let current = child {
+            let type = current.pointee.type
+            if type == XML_TEXT_NODE || type == XML_CDATA_SECTION_NODE, let content = current.pointee.content {
+                textNodes += 1
+                single = content
+            }
+            child = current.pointee.next
+        }
+        guard textNodes > 0 else { return nil }
+        guard textNodes == 1, let content = single else {
+            let joined = text.trimmingXMLWhitespace()
+            return joined.isEmpty ? nil : joined
+        }
+        let length = Int(xmlStrlen(content))
+        var start = 0
+        var end = length
+        while start < end, XMLElement.isSpace(content[start]) { start += 1 }
+        while end > start, XMLElement.isSpace(content[end - 1]) { end -= 1 }
+        guard end > start else { return nil }
+        return String(decoding: UnsafeBufferPointer(start: content + start, count: end - start), as: UTF8.self)
+    }
+
+    /// Whether the element holds nothing but white space, at any depth; stops at the first content.
+    var isBlank: Bool {
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if var byte = current.pointee.content {
+                    while byte.pointee != 0 {
+                        if !XMLElement.isSpace(byte.pointee) { return false }
+                        byte += 1
+                    }
+                }
+            case XML_ELEMENT_NODE:
+                if !XMLElement(current).isBlank { return false }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return true
+    }
+
+    private static func isSpace(_ byte: xmlChar) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
     /// The namespace URI, or `nil` for an element in no namespace.
     var namespaceURI: String? {
         node.pointee.ns?.pointee.href.map { String(cString: $0) }

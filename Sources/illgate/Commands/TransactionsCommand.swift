@@ -1,4 +1,5 @@
 import ArgumentParser
+import Daemon
 import Foundation
 import ISO18626
 import Store
@@ -9,16 +10,25 @@ struct TransactionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tx",
         abstract: "List and show transactions.",
-        subcommands: [List.self, Show.self]
+        subcommands: [List.self, Show.self, ActionCommand.self]
     )
 
     /// Where the database is, for the reading commands.
     struct DatabaseOptions: ParsableArguments {
-        @Option(help: "The SQLite database (default: $ILLGATE_DATABASE, else data/illgate.sqlite).")
+        @Option(help: "The SQLite database (default: $ILLGATE_DATABASE, else the configuration's storage.path).")
         var database: String?
 
+        @Option(help: "The configuration file whose database to read (default: $ILLGATE_CONFIG, else config/illgate.toml).")
+        var config: String?
+
         var path: String {
-            database ?? ProcessInfo.processInfo.environment["ILLGATE_DATABASE"] ?? "data/illgate.sqlite"
+            let environment = ProcessInfo.processInfo.environment
+            if let database = database ?? environment["ILLGATE_DATABASE"] { return database }
+            let file = config ?? environment["ILLGATE_CONFIG"] ?? "config/illgate.toml"
+            if let configuration = try? DaemonConfiguration.load(path: file, environment: environment) {
+                return configuration.storagePath
+            }
+            return "data/illgate.sqlite"
         }
 
         func openStore() throws -> SQLiteTransactionStore {

@@ -1,0 +1,199 @@
+internal import Foundation
+internal import Gateway
+internal import ISO18626
+internal import Logging
+internal import TOMLKit
+internal import Transport
+
+/// Turns a parsed TOML document into a ``DaemonConfiguration``, reporting every problem to a collector.
+///
+/// Bad or missing values are reported and replaced by defaults so reading can go on and find the other
+/// problems; the caller throws if any problem was reported, so those placeholders never escape.
+struct ConfigurationParser {
+    /// Where problems go.
+    let problems: ProblemCollector
+    /// The process environment, for ``EnvironmentOverride``s.
+    let environment: [String: String]
+    /// What relative paths are resolved against.
+    let workingDirectory: String
+
+    /// The defaults of the keys, as documented in `config/illgate.toml`.
+    enum Defaults {
+        static let storagePath = "data/illgate.sqlite"
+        static let httpListen = ListenAddress(host: "127.0.0.1", port: 18626)
+        static let tcpListen = ListenAddress(host: "127.0.0.1", port: 18627)
+        static let adminListen = ListenAddress(host: "127.0.0.1", port: 18680)
+        static let adminTokenFile = "data/admin.token"
+        static let requestIDPrefix = "ILG"
+    }
+
+    /// Reads the whole document.
+    func read(_ root: TOMLTable, file: String) -> DaemonConfiguration {
+        let reader = TableReader(table: root, path: .root, problems: problems)
+        let library = readLibrary(reader.table("library"))
+        let storagePath = readStorage(reader.table("storage"))
+        let http = readHTTP(reader.table("http"))
+        let tcp = readTCP(reader.table("tcp"))
+        let admin = readAdmin(reader.table("admin"))
+        let logging = readLogging(reader.table("logging"))
+        let delivery = readDelivery(reader.table("delivery"))
+        let peers = reader.tables("peers").map { readPeer($0, delivery: delivery) }
+        reader.finish()
+
+        checkListeners(http: http, tcp: tcp, admin: admin)
+        checkPeers(peers, library: library, http: http)
+
+        return DaemonConfiguration(
+            file: file,
+            library: library.library,
+            storagePath: storagePath,
+            http: http.configuration,
+            tcp: tcp.configuration,
+            admin: admin.settings,
+            logging: logging,
+            delivery: delivery,
+            peers: peers.map(\.settings)
+        )
+    }
+
+    // MARK: [library]
+
+    /// The library section and where its agency ids are.
+    struct LibraryResult {
+        var library: DaemonConfiguration.Library
+        var agencyPaths: [(AgencyID, ConfigurationPath)]
+    }
+
+    func readLibrary(_ reader: TableReader) -> LibraryResult {
+        if !reader.isPresent {
+            reader.reportTable("required table is missing; add [library] with agency_ids = [\"ISIL:...\"], this library's own ids")
+        } else {
+            reader.require("agency_ids", "this library's own agency ids, like [\"ISIL:US-NNC\"]")
+        }
+        let agencies = agencyIDs(reader, "agency_ids", example: "[\"ISIL:US-NNC\"]")
+        var seen: Set<String> = []
+        for (agency, path) in agencies where !seen.insert(agency.key).inserted {
+            reader.report(at: path, "\(agency) is listed twice")
+        }
+        let name = reader.string("name", expected: "a string like \"Example University Library\"")
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty {
+            reader.report("name", "must not be empty (leave the key out instead)")
+        }
+        var prefix = Defaults.requestIDPrefix
+        if let text = reader.string("request_id_prefix", expected: "a string like \"NNC\"") {
+            if text.isEmpty || text.count > 32 || !text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                reader.report("request_id_prefix", "must be 1 to 32 letters, digits, '-' or '_', found \"\(text)\"")
+            } else {
+                prefix = text
+            }
+        }
+        reader.finish()
+        return LibraryResult(
+            library: DaemonConfiguration.Library(agencyIDs: agencies.map(\.0), name: name, requestIDPrefix: prefix),
+            agencyPaths: agencies
+        )
+    }
+
+    // MARK: [storage]
+
+    func readStorage(_ reader: TableReader) -> String {
+        var path = Defaults.storagePath
+        if let text = reader.string("path", expected: "a string like \"\(Defaults.storagePath)\"") {
+            if text.isEmpty {
+                reader.report("path", "must not be empty")
+            } else {
+                path = text
+            }
+        }
+        if let text = override(.database) {
+            path = text
+        }
+        reader.finish()
+        return resolve(path)
+    }
+
+    // MARK: [logging]
+
+    func readLogging(_ reader: TableReader) -> LoggingConfiguration {
+        var configuration = LoggingConfiguration()
+        let formats = LoggingConfiguration.Format.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: " or ")
+        func format(_ text: String) -> LoggingConfiguration.Format? {
+            LoggingConfiguration.Format(rawValue: text.lowercased())
+        }
+        if let text = reader.string("format", expected: "a string, \(formats)") {
+            if let parsed = format(text) {
+                configuration.format = parsed
+            } else {
+                reader.report("format", "unknown format \"\(text)\"; expected \(formats)")
+            }
+        }
+        if let text = override(.logFormat) {
+            if let parsed = format(text) {
+                configuration.format = parsed
+            } else {
+                problems.report(variable: EnvironmentOverride.logFormat.variable, overriding: reader.path(of: "format"), "unknown format \"\(text)\"; expected \(formats)")
+            }
+        }
+        let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+        func level(_ text: String) -> Logger.Level? {
+            Logger.Level(rawValue: text.lowercased()) ?? (text.lowercased() == "warn" ? .warning : nil)
+        }
+        if let text = reader.string("level", expected: "a string like \"info\"") {
+            if let parsed = level(text) {
+                configuration.level = parsed
+            } else {
+                reader.report("level", "unknown level \"\(text)\"; expected one of \(levels)")
+            }
+        }
+        if let text = override(.logLevel) {
+            if let parsed = level(text) {
+                configuration.level = parsed
+            } else {
+                problems.report(variable: EnvironmentOverride.logLevel.variable, overriding: reader.path(of: "level"), "unknown level \"\(text)\"; expected one of \(levels)")
+            }
+        }
+        reader.finish()
+        return configuration
+    }
+
+    // MARK: [delivery]
+
+    func readDelivery(_ reader: TableReader) -> DaemonConfiguration.Delivery {
+        var delivery = DaemonConfiguration.Delivery()
+        var policy = delivery.retryPolicy
+        if let attempts = reader.integer("max_attempts", expected: "an integer like 12", atLeast: 1, atMost: 1_000_000) {
+            policy.maximumAttempts = attempts
+        }
+        let initial = reader.seconds("initial_delay_seconds", expected: "a number of seconds like 5")
+        let maximum = reader.seconds("max_delay_seconds", expected: "a number of seconds like 3600")
+        if let initial { policy.initialDelay = initial }
+        if let maximum { policy.maximumDelay = maximum }
+        if initial != nil || maximum != nil, policy.maximumDelay < policy.initialDelay {
+            let key = maximum != nil ? "max_delay_seconds" : "initial_delay_seconds"
+            reader.report(
+                key,
+                "max_delay_seconds (\(TableReader.format(policy.maximumDelay))) is less than initial_delay_seconds (\(TableReader.format(policy.initialDelay)))"
+            )
+        }
+        if let jitter = reader.fraction("jitter", expected: "a fraction like 0.2") {
+            policy.jitter = jitter
+        }
+        delivery.retryPolicy = policy
+        if let interval = reader.seconds("poll_interval_seconds", expected: "a number of seconds like 1") {
+            delivery.pollInterval = interval
+        }
+        if let timeout = reader.seconds("timeout_seconds", expected: "a number of seconds like 30") {
+            delivery.timeout = timeout
+        }
+        reader.finish()
+        return delivery
+    }
+
+    // MARK: Environment
+
+    /// The value of an overriding variable; an empty value counts as unset.
+    func override(_ variable: EnvironmentOverride) -> String? {
+        guard let value = environment[variable.variable], !value.isEmpty else { return nil }
+        return value
+    }
+}

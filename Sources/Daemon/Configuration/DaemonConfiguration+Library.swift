@@ -1,0 +1,20 @@
+public import ISO18626
+
+extension DaemonConfiguration {
+    /// Who we are: the `[library]` table.
+    public struct Library: Hashable, Sendable {
+        /// Our agency ids; the first is the one we sign our requests with.
+        public var agencyIDs: [AgencyID]
+        /// A display name for logs and the CLI.
+        public var name: String?
+        /// Prefix of the ids we give our own transactions.
+        public var requestIDPrefix: String
+
+        /// Creates the section.
+        public init(agencyIDs: [AgencyID], name: String? = nil, requestIDPrefix: String = "ILG") {
+            self.agencyIDs = agencyIDs
+            self.name = name
+            self.requestIDPrefix = requestIDPrefix
+        }
+    }
+}

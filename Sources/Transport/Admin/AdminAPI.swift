@@ -1,0 +1,233 @@
+import Foundation
+public import Gateway
+import Hummingbird
+public import Logging
+import NIOCore
+public import ServiceLifecycle
+import Store
+import Transactions
+
+/// The admin HTTP API the CLI talks to, on loopback, protected by a bearer token read from a file.
+///
+/// Staff actions go through the daemon, so only the daemon writes the database. Routes:
+/// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
+/// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/outbox`,
+/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, and `GET /metrics` when a metrics
+/// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
+public final class AdminAPI: Service {
+    private let application: any Service
+
+    /// Creates the API.
+    /// - Parameters:
+    ///   - configuration: where to listen.
+    ///   - token: the bearer token the CLI must send.
+    ///   - gateway: the gateway staff actions go to.
+    ///   - metrics: renders Prometheus text for `/metrics`, if metrics are collected.
+    ///   - logger: for refused requests and staff actions.
+    ///   - onListening: called with the bound port.
+    public init(
+        configuration: AdminConfiguration,
+        token: String,
+        gateway: Gateway,
+        metrics: (@Sendable () -> String)? = nil,
+        logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) {
+        let router = Router()
+        let routes = AdminRoutes(gateway: gateway, token: token, logger: logger)
+        router.get("healthz") { _, _ in "ok\n" }
+        router.get("readyz") { _, _ -> Response in
+            do {
+                _ = try await gateway.store.outbox(statuses: [.dead])
+                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+            } catch {
+                return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "storage unavailable\n")))
+            }
+        }
+        if let metrics {
+            router.get("metrics") { request, _ -> Response in
+                guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+                return Response(
+                    status: .ok,
+                    headers: [.contentType: "text/plain; version=0.0.4"],
+                    body: .init(byteBuffer: ByteBuffer(string: metrics()))
+                )
+            }
+        }
+        let v1 = router.group("v1")
+        v1.get("transactions") { request, context in await routes.guarded(request) { try await routes.list(request) } }
+        v1.get("transactions/{id}") { request, context in
+            await routes.guarded(request) { try await routes.show(try context.parameters.require("id", as: Int64.self), request) }
+        }
+        v1.post("transactions/{id}/actions") { request, context in
+            await routes.guarded(request) {
+                try await routes.act(try context.parameters.require("id", as: Int64.self), request: request, context: context)
+            }
+        }
+        v1.post("borrowing") { request, context in
+            await routes.guarded(request) { try await routes.borrow(request: request, context: context) }
+        }
+        v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
+        v1.post("outbox/{id}/retry") { request, context in
+            await routes.guarded(request) { try await routes.retry(try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.post("outbox/{id}/drop") { request, context in
+            await routes.guarded(request) { try await routes.drop(try context.parameters.require("id", as: Int64.self)) }
+        }
+        application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "illgate-admin"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) },
+            logger: logger
+        )
+    }
+
+    public func run() async throws {
+        try await application.run()
+    }
+
+    /// Reads the token from the file, creating the file with a new random token (mode 0600) if it does not exist.
+    public static func loadOrCreateToken(at path: String) throws(TransportError) -> String {
+        let manager = FileManager.default
+        if let data = manager.contents(atPath: path) {
+            let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard token.count >= 16 else { throw TransportError("admin token file \(path) holds a token shorter than 16 characters") }
+            return token
+        }
+        var generator = SystemRandomNumberGenerator()
+        let token = (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            if !directory.isEmpty { try manager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+            guard manager.createFile(atPath: path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw TransportError("cannot create the admin token file \(path)")
+            }
+        } catch let error as TransportError {
+            throw error
+        } catch {
+            throw TransportError("cannot create the admin token file \(path): \(error)")
+        }
+        return token
+    }
+}
+
+/// The admin API's handlers.
+private struct AdminRoutes: Sendable {
+    let gateway: Gateway
+    let token: String
+    let logger: Logger
+
+    static let unauthorized = Response(
+        status: .unauthorized,
+        headers: [.contentType: "application/json"],
+        body: .init(byteBuffer: ByteBuffer(string: #"{"error":"missing or wrong admin token","reason":"unauthorized"}"#))
+    )
+
+    func isAuthorized(_ request: Request) -> Bool {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return false }
+        return secretsEqual(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), token)
+    }
+
+    /// Checks the token, runs the handler and turns its result or error into JSON.
+    func guarded(_ request: Request, _ handler: () async throws -> any Encodable & Sendable) async -> Response {
+        guard isAuthorized(request) else {
+            logger.warning("security: admin API request without a valid token", metadata: ["event": "security", "path": .string(request.uri.path)])
+            return Self.unauthorized
+        }
+        do {
+            return json(.ok, try await handler())
+        } catch let error as AdminError {
+            return json(error.reason == "notFound" ? .notFound : error.reason == "conflict" ? .conflict : .badRequest, error)
+        } catch let error as StaffActionError {
+            let status: HTTPResponse.Status
+            switch error.reason {
+            case .notFound: status = .notFound
+            case .notAllowed, .cannotEncode: status = .conflict
+            case .incomplete, .unknownPeer: status = .badRequest
+            case .storage: status = .serviceUnavailable
+            }
+            return json(status, AdminError(error: error.message, reason: error.reason.rawValue))
+        } catch {
+            return json(.badRequest, AdminError(error: "\(error)", reason: "badRequest"))
+        }
+    }
+
+    private func json(_ status: HTTPResponse.Status, _ value: any Encodable) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(value)) ?? Data(#"{"error":"cannot encode the answer","reason":"internal"}"#.utf8)
+        return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private func decode<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
+        var request = request
+        let body = try await request.collectBody(upTo: 1 << 20)
+        do {
+            return try JSONDecoder().decode(type, from: Data(Array(buffer: body)))
+        } catch {
+            throw AdminError(error: "the request body is not valid JSON for this call: \(error)", reason: "badRequest")
+        }
+    }
+
+    func list(_ request: Request) async throws -> [AdminTransaction] {
+        let query = request.uri.queryParameters
+        let role = query.get("role").flatMap(TransactionRole.init(rawValue:))
+        let limit = query.get("limit").flatMap(Int.init) ?? 100
+        return try await gateway.store.transactions(matching: TransactionFilter(role: role, state: query.get("state"), limit: limit))
+            .map(AdminTransaction.init)
+    }
+
+    func show(_ id: Int64, _ request: Request) async throws -> AdminTransactionDetail {
+        guard let transaction = try await gateway.store.transaction(id: id) else {
+            throw AdminError(error: "no transaction \(id)", reason: "notFound")
+        }
+        let withBodies = request.uri.queryParameters.get("xml") == "true"
+        return AdminTransactionDetail(
+            transaction: AdminTransaction(transaction),
+            events: try await gateway.store.events(transactionID: id).map(AdminEvent.init),
+            messages: try await gateway.store.messages(transactionID: id).map { AdminMessage($0, withBodies: withBodies) }
+        )
+    }
+
+    func act(_ id: Int64, request: Request, context: BasicRequestContext) async throws -> AdminTransaction {
+        let action = try await decode(AdminActionRequest.self, from: request)
+        guard let transaction = try await gateway.store.transaction(id: id) else {
+            throw AdminError(error: "no transaction \(id)", reason: "notFound")
+        }
+        let result: TransactionRecord
+        switch transaction.role {
+        case .supplier: result = try await gateway.perform(try AdminCommandParser.supplierCommand(action), onTransaction: id)
+        case .requester: result = try await gateway.perform(try AdminCommandParser.requesterCommand(action), onTransaction: id)
+        }
+        logger.info(
+            "staff action",
+            metadata: ["tx": .string(String(id)), "action": .string(action.action), "from": .string(transaction.state), "to": .string(result.state)]
+        )
+        return AdminTransaction(result)
+    }
+
+    func borrow(request: Request, context: BasicRequestContext) async throws -> AdminTransaction {
+        let borrowing = try AdminCommandParser.borrowingRequest(try await decode(AdminBorrowRequest.self, from: request))
+        let transaction = try await gateway.borrow(borrowing)
+        logger.info(
+            "staff action",
+            metadata: ["tx": .string(String(transaction.id)), "action": "request", "peer": .string(transaction.peerName), "request_id": .string(transaction.requestingAgencyRequestID)]
+        )
+        return AdminTransaction(transaction)
+    }
+
+    func outbox(_ request: Request) async throws -> [AdminOutboxEntry] {
+        let statuses: Set<OutboxRecord.Status> = request.uri.queryParameters.get("status").map { text in
+            Set(text.split(separator: ",").compactMap { OutboxRecord.Status(rawValue: String($0)) })
+        } ?? [.pending, .rejected, .dead]
+        return try await gateway.store.outbox(statuses: statuses).map(AdminOutboxEntry.init)
+    }
+
+    func retry(_ id: Int64) async throws -> AdminOutboxEntry {
+        AdminOutboxEntry(try await gateway.retryDelivery(entryID: id))
+    }
+
+    func drop(_ id: Int64) async throws -> AdminOutboxEntry {
+        AdminOutboxEntry(try await gateway.dropDelivery(entryID: id))
+    }
+}

@@ -1,0 +1,66 @@
+public import Foundation
+
+/// How we reach a peer and how the peer proves who it is, at the transport level.
+public struct PeerLink: Hashable, Sendable {
+    /// The peer's configured name (the same as the Gateway's ``Gateway/Peer`` name).
+    public var name: String
+    /// Where to send our messages: `http://...`, `https://...` (we POST the XML there) or `tcp://host:port`.
+    public var endpoint: URL?
+    /// Credentials the peer presents to us.
+    public var inbound: InboundCredentials
+    /// Credentials we present to the peer.
+    public var outbound: OutboundCredentials
+    /// How long one delivery attempt may take.
+    public var timeout: TimeInterval
+
+    /// Creates a peer link.
+    public init(name: String, endpoint: URL?, inbound: InboundCredentials = InboundCredentials(), outbound: OutboundCredentials = OutboundCredentials(), timeout: TimeInterval = 30) {
+        self.name = name
+        self.endpoint = endpoint
+        self.inbound = inbound
+        self.outbound = outbound
+        self.timeout = timeout
+    }
+}
+
+/// What a peer presents on its connections to us. Any configured credential identifies the peer.
+public struct InboundCredentials: Hashable, Sendable {
+    /// HTTP Basic user name.
+    public var basicUsername: String?
+    /// HTTP Basic password.
+    public var basicPassword: String?
+    /// HTTP bearer token.
+    public var bearerToken: String?
+    /// Accepted TLS client certificate subjects (the full subject or its common name).
+    public var certificateSubjects: [String]
+
+    /// Creates credentials.
+    public init(basicUsername: String? = nil, basicPassword: String? = nil, bearerToken: String? = nil, certificateSubjects: [String] = []) {
+        self.basicUsername = basicUsername
+        self.basicPassword = basicPassword
+        self.bearerToken = bearerToken
+        self.certificateSubjects = certificateSubjects
+    }
+
+    /// Whether any transport credential is configured (then the peer must use it).
+    public var isConfigured: Bool {
+        basicUsername != nil || bearerToken != nil || !certificateSubjects.isEmpty
+    }
+}
+
+/// What we present on our connections to a peer.
+public struct OutboundCredentials: Hashable, Sendable {
+    /// HTTP Basic user name.
+    public var basicUsername: String?
+    /// HTTP Basic password.
+    public var basicPassword: String?
+    /// HTTP bearer token.
+    public var bearerToken: String?
+
+    /// Creates credentials.
+    public init(basicUsername: String? = nil, basicPassword: String? = nil, bearerToken: String? = nil) {
+        self.basicUsername = basicUsername
+        self.basicPassword = basicPassword
+        self.bearerToken = bearerToken
+    }
+}

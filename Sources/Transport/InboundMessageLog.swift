@@ -1,0 +1,60 @@
+public import Gateway
+public import Logging
+import ISO18626
+
+/// The one log line every inbound message gets, whichever listener it came through:
+/// `direction=in transport=http peer=... type=... requester=... request_id=... summary=... result=OK latency_ms=...`.
+/// It names the transaction, never patron data.
+public enum InboundMessageLog {
+    /// Logs a handled message (and, separately, a security event if there was one).
+    public static func record(_ reply: InboundReply, transport: String, remoteAddress: String?, latencyMilliseconds: Double, logger: Logger) {
+        var metadata: Logger.Metadata = [
+            "direction": "in",
+            "transport": .string(transport),
+            "latency_ms": .string(String(format2: latencyMilliseconds)),
+        ]
+        if let peer = reply.peerName { metadata["peer"] = .string(peer) }
+        if let remoteAddress { metadata["remote"] = .string(remoteAddress) }
+        if let kind = reply.kind { metadata["type"] = .string(kind.rawValue) }
+        if let requester = reply.ids.requestingAgencyID { metadata["requester"] = .string(requester.description) }
+        if let supplier = reply.ids.supplyingAgencyID { metadata["supplier"] = .string(supplier.description) }
+        if let requestID = reply.ids.requestingAgencyRequestID { metadata["request_id"] = .string(requestID) }
+        if let transactionID = reply.transactionID { metadata["tx"] = .string(String(transactionID)) }
+        if !reply.summary.isEmpty { metadata["summary"] = .string(reply.summary) }
+        if reply.isRetransmission { metadata["retransmission"] = "true" }
+        let level: Logger.Level
+        switch reply.body {
+        case .confirmation:
+            metadata["result"] = .string(reply.messageStatus?.rawValue ?? "?")
+            if let error = reply.errors.first {
+                metadata["error_type"] = .string(error.errorType.rawValue)
+                if let value = error.errorValue { metadata["error_value"] = .string(value) }
+            }
+            level = reply.messageStatus == .ok ? .info : .warning
+        case .notISO18626(let explanation):
+            metadata["result"] = "rejected"
+            metadata["error_value"] = .string(explanation)
+            level = .warning
+        case .unavailable(let explanation):
+            metadata["result"] = "unavailable"
+            metadata["error_value"] = .string(explanation)
+            level = .error
+        }
+        logger.log(level: level, "message received", metadata: metadata)
+        if let event = reply.securityEvent {
+            var security: Logger.Metadata = ["event": "security", "transport": .string(transport), "reason": .string(event)]
+            if let remoteAddress { security["remote"] = .string(remoteAddress) }
+            if let peer = reply.peerName { security["peer"] = .string(peer) }
+            logger.warning("security: message refused", metadata: security)
+        }
+    }
+}
+
+extension String {
+    /// A number with two decimals, without Foundation's locale machinery.
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = abs(hundredths % 100)
+        self = "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}
