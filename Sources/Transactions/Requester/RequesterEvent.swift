@@ -70,7 +70,16 @@ public enum RequesterEvent: String, Hashable, Sendable, CaseIterable, CustomStri
             self = .supplierNotification
             return
         case .cancelResponse:
-            self = info.answerYesNo == true || message.statusInfo.status == .cancelled ? .supplierCancelled : .supplierRefusedCancel
+            if info.answerYesNo == true || message.statusInfo.status == .cancelled {
+                self = .supplierCancelled
+                return
+            }
+            // "No, it has already gone": the status says where the item is (CrossLink's illmock, 2017 D.2.1).
+            switch message.statusInfo.status {
+            case .loaned: self = .supplierLoaned
+            case .copyCompleted: self = .supplierCopyCompleted
+            default: self = .supplierRefusedCancel
+            }
             return
         case .renewResponse:
             self = info.answerYesNo == false ? .supplierRefusedRenewal : .supplierRenewed

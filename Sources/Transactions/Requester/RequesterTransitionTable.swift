@@ -69,6 +69,17 @@ public enum RequesterTransitionTable {
         rules += each(onLoan + [.returnShipped], .supplierCompletedWithoutReturn,
             .moveTo(.completedWithoutReturn, [.clearPendingRequests]))
 
+        // The supplier repeating the status we are already in (an answer to our StatusRequest) is quiet.
+        rules += [Rule(.copyDelivered, .supplierCopyCompleted, .record([]))]
+        rules += [Rule(.conditionsOffered, .supplierRetryPossible, .record([]))]
+        rules += [Rule(.unfilled, .supplierUnfilled, .record([]))]
+        rules += [Rule(.cancelled, .supplierCancelled, .record([]))]
+        rules += [Rule(.completed, .supplierLoanCompleted, .record([]))]
+        rules += [Rule(.completed, .supplierCopyCompleted, .record([]))]
+        rules += [Rule(.completedWithoutReturn, .supplierCompletedWithoutReturn, .record([]))]
+        // A refused cancel arriving after the shipment it was refused for.
+        rules += each(onLoan + [.copyDelivered], .supplierRefusedCancel, .record([.clearPendingRequests]))
+
         // Notes never change anything.
         rules += each(RequesterState.allCases, .supplierNotification, .record([]))
 

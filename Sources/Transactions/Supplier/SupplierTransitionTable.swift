@@ -52,6 +52,8 @@ public enum SupplierTransitionTable {
 
         rules += each(beforeShipping, .cancel) { _ in .record([.awaitCancelDecision]) }
         rules += each(onLoan, .cancel) { _ in .record([send(.cancelResponse, answer: false)]) }
+        // A copy already sent cannot be cancelled: answered No, like a shipped loan.
+        rules += [Rule(.copyCompleted, .cancel, .record([send(.cancelResponse, answer: false)]))]
 
         rules += each([.loaned, .received, .overdue], .renew, when: .loanService) { _ in .record([.awaitRenewalDecision]) }
         rules += [Rule(.recalled, .renew, .record([send(.renewResponse, answer: false)]))]
@@ -59,7 +61,8 @@ public enum SupplierTransitionTable {
         rules += [Rule(.returnShipped, .renew, .refuse("the item has already been sent back"))]
 
         for action in [SupplierEvent.shippedReturn, .shippedForward] {
-            rules += each(atBorrower, action) { _ in .moveTo(.returnShipped, []) }
+            // Sending the item back withdraws a renewal request still waiting for our answer.
+            rules += each(atBorrower, action) { _ in .moveTo(.returnShipped, [.clearPendingRequests]) }
             rules += [Rule(.returnShipped, action, .record([]))]
             rules += each(beforeShipping, action) { _ in .refuse("the item has not been shipped yet") }
         }
@@ -71,6 +74,12 @@ public enum SupplierTransitionTable {
         rules += each([.requestReceived, .expectToSupply], .willSupply) { _ in .moveTo(.willSupply, [send()]) }
         rules += each(beforeShipping, .unfilled) { _ in .moveTo(.unfilled, [send(), .clearPendingRequests]) }
         rules += each(beforeShipping, .retryPossible) { _ in .moveTo(.retryPossible, [send(), .clearPendingRequests]) }
+        // The borrower's cancel request is answered before anything is shipped.
+        for event in [SupplierEvent.ship, .sendCopy] {
+            rules += each(beforeShipping, event, when: .cancelPending) { _ in
+                .refuse("the borrower has asked to cancel: accept or refuse the cancel first")
+            }
+        }
         rules += each(beforeShipping, .ship, when: .loanService) { _ in .moveTo(.loaned, [send()]) }
         rules += each(beforeShipping, .ship) { _ in .refuse("a copy was requested, not a loan: send the copy") }
         rules += each(beforeShipping, .sendCopy, when: .copyService) { _ in .moveTo(.copyCompleted, [send()]) }
@@ -79,7 +88,14 @@ public enum SupplierTransitionTable {
         // Our side of a loan.
         rules += each(onLoan, .checkIn) { _ in .moveTo(.loanCompleted, [send(), .clearPendingRequests]) }
         rules += each([.loaned, .received], .markOverdue) { _ in .moveTo(.overdue, [send()]) }
+        // A renewal request waiting for our answer is answered before the loan is recalled or held.
+        for event in [SupplierEvent.recall, .holdReturns] {
+            rules += each([.loaned, .received, .overdue], event, when: .renewalPending) { _ in
+                .refuse("the borrower has asked to renew: grant or refuse the renewal first")
+            }
+        }
         rules += each([.loaned, .received, .overdue], .recall) { _ in .moveTo(.recalled, [send()]) }
+        rules += [Rule(.recalled, .markOverdue, .moveTo(.overdue, [send()]))]
         rules += each(onLoan, .completeWithoutReturn) { _ in
             .moveTo(.completedWithoutReturn, [send(), .clearPendingRequests])
         }

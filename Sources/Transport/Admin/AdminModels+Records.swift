@@ -1,10 +1,11 @@
-import Foundation
+public import Foundation
 import ISO18626
-import Store
+public import Store
 import Transactions
 
 extension AdminTransaction {
-    init(_ record: TransactionRecord) {
+    /// The JSON form of a stored record.
+    public init(_ record: TransactionRecord) {
         self.init(
             id: record.id,
             role: record.role.rawValue,
@@ -29,7 +30,8 @@ extension AdminTransaction {
 }
 
 extension AdminEvent {
-    init(_ record: EventRecord) {
+    /// The JSON form of a stored record.
+    public init(_ record: EventRecord) {
         self.init(
             at: TimestampFormat.format(record.at),
             source: record.source.rawValue,
@@ -43,7 +45,8 @@ extension AdminEvent {
 }
 
 extension AdminMessage {
-    init(_ record: MessageRecord, withBodies: Bool) {
+    /// The JSON form of a stored message, with or without its XML.
+    public init(_ record: MessageRecord, withBodies: Bool) {
         self.init(
             id: record.id,
             at: TimestampFormat.format(record.recordedAt),
@@ -60,7 +63,8 @@ extension AdminMessage {
 }
 
 extension AdminOutboxEntry {
-    init(_ record: OutboxRecord) {
+    /// The JSON form of a stored record.
+    public init(_ record: OutboxRecord) {
         self.init(
             id: record.id,
             transactionID: record.transactionID,

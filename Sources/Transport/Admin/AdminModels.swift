@@ -54,6 +54,13 @@ public struct AdminTransactionDetail: Codable, Sendable, Equatable {
     public var transaction: AdminTransaction
     public var events: [AdminEvent]
     public var messages: [AdminMessage]
+
+    /// Creates a detail view.
+    public init(transaction: AdminTransaction, events: [AdminEvent], messages: [AdminMessage]) {
+        self.transaction = transaction
+        self.events = events
+        self.messages = messages
+    }
 }
 
 /// A staff action on a transaction: the event name of the role's state machine (`illgate states`) and

@@ -4,6 +4,7 @@ import Foundation
 import ISO18626
 import Store
 import Transactions
+import Transport
 
 /// `illgate tx`: the ILL staff's view of transactions.
 struct TransactionsCommand: AsyncParsableCommand {
@@ -53,9 +54,16 @@ struct TransactionsCommand: AsyncParsableCommand {
         @Option(help: "At most this many.")
         var limit = 50
 
+        @Flag(help: "Print JSON (an array of transactions) instead of a table.")
+        var json = false
+
         func run() async throws {
             let store = try options.openStore()
             let transactions = try await store.transactions(matching: TransactionFilter(role: role?.role, state: state, limit: limit))
+            if json {
+                printJSON(transactions.map(AdminTransaction.init))
+                return
+            }
             let rows = transactions.map { transaction in
                 [
                     String(transaction.id), transaction.role.rawValue, transaction.state, transaction.peerName,
@@ -80,10 +88,23 @@ struct TransactionsCommand: AsyncParsableCommand {
         @Flag(help: "Also print each message's XML and its confirmation.")
         var xml = false
 
+        @Flag(help: "Print JSON (transaction, events, messages) instead of text.")
+        var json = false
+
         func run() async throws {
             let store = try options.openStore()
             guard let transaction = try await store.transaction(id: id) else {
                 throw CommandFailure("no transaction \(id) in \(options.path)")
+            }
+            if json {
+                printJSON(
+                    AdminTransactionDetail(
+                        transaction: AdminTransaction(transaction),
+                        events: try await store.events(transactionID: id).map(AdminEvent.init),
+                        messages: try await store.messages(transactionID: id).map { AdminMessage($0, withBodies: xml) }
+                    )
+                )
+                return
             }
             let fields: [(String, String?)] = [
                 ("transaction", String(transaction.id)),
@@ -145,5 +166,14 @@ struct TransactionsCommand: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// Prints a value as JSON with sorted keys.
+func printJSON(_ value: some Encodable) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    if let data = try? encoder.encode(value) {
+        print(String(decoding: data, as: UTF8.self))
     }
 }

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `illgate` executable, next to the test runner.
+enum IllgateBinary {
+    static let url: URL? = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [
+            runner, runner.deletingLastPathComponent(),
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent(".build/debug"),
+        ]
+        return candidates.map { $0.appendingPathComponent("illgate") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    /// Runs `illgate ARGS` to completion.
+    @discardableResult
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        guard let executable = IllgateBinary.url else { throw CLIError(description: "the illgate executable was not built") }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// A free TCP port on loopback (bound to 0, read, released).
+func freePort() -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
+    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// One library's `illgate serve` process, with its own configuration, database and ports.
+final class RunningDaemon {
+    let name: String
+    let agency: String
+    let directory: URL
+    let httpPort = freePort()
+    let tcpPort = freePort()
+    let adminPort = freePort()
+    private(set) var process: Process?
+    private var logHandle: FileHandle?
+
+    var configPath: String { directory.appendingPathComponent("illgate.toml").path }
+    var logPath: String { directory.appendingPathComponent("illgate.log").path }
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    init(name: String, agency: String, root: URL) throws {
+        self.name = name
+        self.agency = agency
+        directory = root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func endpoint(over transport: Transport) -> String {
+        transport == .http ? "http://127.0.0.1:\(httpPort)/iso18626" : "tcp://127.0.0.1:\(tcpPort)"
+    }
+
+    enum Transport: String, CustomStringConvertible {
+        case http, tcp
+        var description: String { rawValue }
+    }
+
+    /// Writes the configuration: us, and one peer reached at `peerEndpoint`.
+    func configure(prefix: String, peerName: String, peerAgency: String, peerEndpoint: String, peerSections: String = "") throws {
+        let text = """
+            [library]
+            agency_ids = ["\(agency)"]
+            request_id_prefix = "\(prefix)"
+
+            [storage]
+            path = "\(directory.path)/illgate.sqlite"
+
+            [http]
+            listen = "127.0.0.1:\(httpPort)"
+
+            [tcp]
+            listen = "127.0.0.1:\(tcpPort)"
+
+            [admin]
+            listen = "127.0.0.1:\(adminPort)"
+            token_file = "\(directory.path)/admin.token"
+
+            [logging]
+            level = "info"
+
+            [delivery]
+            max_attempts = 50
+            initial_delay_seconds = 0.2
+            max_delay_seconds = 0.5
+            poll_interval_seconds = 0.1
+            timeout_seconds = 5
+
+            [[peers]]
+            name = "\(peerName)"
+            agency_ids = ["\(peerAgency)"]
+            endpoint = "\(peerEndpoint)"
+            \(peerSections)
+            """
+        try text.write(toFile: configPath, atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `illgate serve` and waits until it says it is ready.
+    func start() async throws {
+        if !FileManager.default.fileExists(atPath: logPath) { FileManager.default.createFile(atPath: logPath, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        handle.seekToEndOfFile()
+        let process = Process()
+        guard let executable = IllgateBinary.url else { throw CLIError(description: "the illgate executable was not built") }
+        process.executableURL = executable
+        process.arguments = ["serve", "--config", configPath]
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        self.process = process
+        logHandle = handle
+        let before = log.components(separatedBy: "illgate ready").count
+        try await eventually("\(name) ready", timeout: 20) { self.log.components(separatedBy: "illgate ready").count > before }
+    }
+
+    /// Sends SIGTERM and waits for a clean exit.
+    @discardableResult
+    func stop() -> Int32 {
+        guard let process else { return -1 }
+        process.terminate()
+        process.waitUntilExit()
+        self.process = nil
+        try? logHandle?.close()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if let process, process.isRunning { process.terminate() }
+    }
+
+    /// `illgate ARGS --config ours`.
+    @discardableResult
+    func cli(_ arguments: [String]) throws -> String {
+        let result = try IllgateBinary.run(arguments + ["--config", configPath])
+        guard result.status == 0 else {
+            throw CLIError(description: "illgate \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.error)")
+        }
+        return result.output
+    }
+
+    func transactions() throws -> [TransactionJSON] {
+        try JSONDecoder().decode([TransactionJSON].self, from: Data(cli(["tx", "list", "--json", "--limit", "1000"]).utf8))
+    }
+
+    func transaction(_ id: Int64) throws -> TransactionJSON? {
+        try transactions().first { $0.id == id }
+    }
+
+    func transaction(requestID: String) throws -> TransactionJSON? {
+        try transactions().first { $0.requestID == requestID }
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// The fields of `illgate tx list --json` the tests read.
+struct TransactionJSON: Decodable {
+    var id: Int64
+    var role: String
+    var state: String
+    var requestID: String
+    var cancelPending: Bool
+    var renewalPending: Bool
+    var dueDate: String?
+    var previousTransactionID: Int64?
+}
+
+/// Polls until the condition holds, or fails the test after the timeout.
+func eventually(_ what: String, timeout: Double = 15, _ condition: () throws -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if (try? condition()) == true { return }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    Issue.record("timed out waiting for \(what)")
+    throw CLIError(description: "timed out waiting for \(what)")
+}
