@@ -1,6 +1,6 @@
 public import Logging
 
-/// How the daemon writes its log: one line per event on standard error, as logfmt or JSON.
+/// How the daemon writes its log: one line per event on standard output, as logfmt or JSON.
 public struct LoggingConfiguration: Hashable, Sendable {
     /// The line format.
     public enum Format: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {

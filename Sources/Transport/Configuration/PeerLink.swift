@@ -31,7 +31,7 @@ public struct InboundCredentials: Hashable, Sendable {
     public var basicPassword: String?
     /// HTTP bearer token.
     public var bearerToken: String?
-    /// Accepted TLS client certificate subjects (the full subject or its common name).
+    /// Accepted TLS client certificates, by their subject common name.
     public var certificateSubjects: [String]
 
     /// Creates credentials.
