@@ -238,7 +238,7 @@ import Testing
     )
 
     /// What the decoder should read back: the text without characters XML 1.0 cannot carry, trimmed of
-    /// XML white space (whole characters, as the decoder trims), or `nil` when nothing is left.
+    /// XML white space (code points, as the decoder trims), or `nil` when nothing is left.
     static func expectedText(afterRoundTripOf text: String) -> String? {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !RoundTripGen.isForbiddenInXML($0) })

@@ -121,14 +121,19 @@ final class RunningDaemon {
     }
 
     /// Starts `illgate serve` and waits until it says it is ready.
-    func start() async throws {
-        if !FileManager.default.fileExists(atPath: logPath) { FileManager.default.createFile(atPath: logPath, contents: nil) }
+    func start(environment: [String: String] = [:]) async throws {
+        if !FileManager.default.fileExists(atPath: logPath) {
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         handle.seekToEndOfFile()
         let process = Process()
         guard let executable = IllgateBinary.url else { throw CLIError(description: "the illgate executable was not built") }
         process.executableURL = executable
         process.arguments = ["serve", "--config", configPath]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
@@ -136,6 +141,12 @@ final class RunningDaemon {
         logHandle = handle
         let before = log.components(separatedBy: "illgate ready").count
         try await eventually("\(name) ready", timeout: 20) { self.log.components(separatedBy: "illgate ready").count > before }
+    }
+
+    /// Sends a signal to the daemon.
+    func signal(_ number: Int32) {
+        guard let process else { return }
+        kill(process.processIdentifier, number)
     }
 
     /// Sends SIGTERM and waits for a clean exit.

@@ -173,16 +173,18 @@ enum RoundTripGen {
         String(Character(Unicode.Scalar(value)!))
     }
 
-    /// The white space XML allows around element content, as the decoder sees it (whole characters).
-    static func isXMLSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
+    /// The white space XML allows around element content: the scalars space, tab, LF and CR (XML 1.0's S),
+    /// trimmed one code point at a time, as the decoder does, even when a combining mark follows.
+    static func isXMLSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r"
     }
 
     static func xmlTrimmed(_ text: String) -> String {
-        guard let first = text.firstIndex(where: { !isXMLSpace($0) }),
-            let last = text.lastIndex(where: { !isXMLSpace($0) })
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isXMLSpace($0) }),
+            let last = scalars.lastIndex(where: { !isXMLSpace($0) })
         else { return "" }
-        return String(text[first...last])
+        return String(scalars[first...last])
     }
 
     /// Whether XML 1.0 cannot carry the scalar at all (C0 controls but tab/LF/CR, U+FFFE, U+FFFF).
