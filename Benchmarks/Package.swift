@@ -1,7 +1,15 @@
 // swift-tools-version: 6.1
 // Benchmarks for illgate, kept as a separate package so that the main build and CI never compile
 // ordo-one/benchmark. Run with: swift package --disable-sandbox benchmark
+// Load and durability harness (README.md, "Durable throughput"): load/run.sh, TCPLoad, GatewayCommit.
+import Foundation
 import PackageDescription
+
+// GatewayCommit imports the Gateway and Store modules, which the root package exports only when its
+// Package.swift declares library products for them. Until it does, the target is left out, so that the
+// rest of this package still builds.
+let rootManifest = (try? String(contentsOfFile: Context.packageDirectory + "/../Package.swift", encoding: .utf8)) ?? ""
+let rootExportsGateway = rootManifest.contains(#".library(name: "Gateway""#) && rootManifest.contains(#".library(name: "Store""#)
 
 let package = Package(
     name: "illgate-benchmarks",
@@ -29,5 +37,26 @@ let package = Package(
             path: "Benchmarks/Codec",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Closed-loop load generator for the daemon's TCP binding (length mode); plain sockets and poll(2).
+        // Not under Benchmarks/: the benchmark plugin runs every executable target there as a benchmark.
+        .executableTarget(
+            name: "TCPLoad",
+            path: "Sources/TCPLoad"
+        ),
     ]
 )
+
+if rootExportsGateway {
+    // Durable messages/s of Gateway.handle in process (1 and 64 concurrent callers), on a fresh SQLite file.
+    package.targets.append(
+        .executableTarget(
+            name: "GatewayCommit",
+            dependencies: [
+                .product(name: "Gateway", package: "illgate"),
+                .product(name: "Store", package: "illgate"),
+                .product(name: "ISO18626", package: "illgate"),
+            ],
+            path: "Sources/GatewayCommit"
+        )
+    )
+}

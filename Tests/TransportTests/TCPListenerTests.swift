@@ -153,7 +153,7 @@ import Transport
                 #expect(await replies.untilClosed().isEmpty)
             }
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(5))
+            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(30), "closed for idleness, not hung")
             try await waitUntil { listener.openConnectionCount == 0 }
         }
     }

