@@ -29,14 +29,13 @@ import Glibc
         let exerciser = try #require(Self.exerciser)
         let database = try TemporaryDatabase()
         var confirmed: Set<String> = []
-        var generator = SplitMix(seed: UInt64(Date().timeIntervalSince1970))
         for round in 0..<6 {
             let report = database.directory.appendingPathComponent("report-\(round).txt")
             let process = Process()
             process.executableURL = exerciser
             process.arguments = [database.path, report.path, String(round * 1_000_000), "1000000"]
             try process.run()
-            let lifetime = 0.3 + Double(generator.next() % 700) / 1000
+            let lifetime = Double.random(in: 0.3...1.0)
             try await Task.sleep(for: .seconds(lifetime))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -61,22 +60,5 @@ import Glibc
             #expect(events.count == 1, "transaction \(transaction.id) is half-applied")
         }
         print("crash test: \(confirmed.count) confirmed, \(transactions.count) stored, 6 kills")
-    }
-}
-
-/// Deterministic-enough random numbers for kill times.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -111,29 +111,23 @@ extension Gateway {
     /// Puts a dead, rejected or dropped entry back in line for delivery now (`illgate outbox retry`).
     public func retryDelivery(entryID: Int64) async throws(StaffActionError) -> OutboxRecord {
         let now = self.now
-        do {
-            return try await store.write { writer in
-                guard var entry = try writer.outboxEntry(id: entryID) else {
-                    throw StaffActionError(.notFound, "no outbox entry \(entryID)")
-                }
-                guard entry.status != .delivered else {
-                    throw StaffActionError(.notAllowed, "outbox entry \(entryID) was delivered already")
-                }
-                entry.status = .pending
-                entry.attempts = 0
-                entry.nextAttemptAt = now
-                try writer.update(entry)
-                return entry
-            }
-        } catch let error as StaffActionError {
-            throw error
-        } catch {
-            throw StaffActionError(.storage, "the change could not be stored: \(error)")
+        return try await changeUndeliveredEntry(entryID) { entry in
+            entry.status = .pending
+            entry.attempts = 0
+            entry.nextAttemptAt = now
         }
     }
 
     /// Gives up on an entry (`illgate outbox drop`): it is kept for the record but never sent.
     public func dropDelivery(entryID: Int64) async throws(StaffActionError) -> OutboxRecord {
+        try await changeUndeliveredEntry(entryID) { $0.status = .dropped }
+    }
+
+    /// Applies an operator's change to an outbox entry that has not been delivered.
+    private func changeUndeliveredEntry(
+        _ entryID: Int64,
+        _ change: @escaping @Sendable (inout OutboxRecord) -> Void
+    ) async throws(StaffActionError) -> OutboxRecord {
         do {
             return try await store.write { writer in
                 guard var entry = try writer.outboxEntry(id: entryID) else {
@@ -142,7 +136,7 @@ extension Gateway {
                 guard entry.status != .delivered else {
                     throw StaffActionError(.notAllowed, "outbox entry \(entryID) was delivered already")
                 }
-                entry.status = .dropped
+                change(&entry)
                 try writer.update(entry)
                 return entry
             }

@@ -36,19 +36,21 @@ public final class TCPListener: Service, Sendable {
     ///   - logger: for connection events and the one line per message.
     ///   - eventLoopGroup: the NIO event loops; `nil` uses `MultiThreadedEventLoopGroup.singleton`.
     ///   - drainTimeout: how long messages being answered at graceful shutdown may take.
-    public init(
+    public convenience init(
         configuration: TCPListenerConfiguration,
         gateway: Gateway,
         logger: Logger = Logger(label: "illgate.tcp"),
         eventLoopGroup: (any EventLoopGroup)? = nil,
         drainTimeout: Duration = .seconds(10)
     ) {
-        self.configuration = configuration
-        self.gateway = gateway
-        self.logger = logger
-        self.eventLoopGroup = eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
-        self.inheritedSocket = nil
-        self.drainTimeout = TimeAmount(drainTimeout)
+        self.init(
+            configuration: configuration,
+            inheritedSocket: nil,
+            gateway: gateway,
+            logger: logger,
+            eventLoopGroup: eventLoopGroup,
+            drainTimeout: drainTimeout
+        )
     }
 
     /// Creates a listener on a socket that is already bound and listening, such as one passed by systemd
@@ -61,7 +63,7 @@ public final class TCPListener: Service, Sendable {
     ///   - logger: for connection events and the one line per message.
     ///   - eventLoopGroup: the NIO event loops; `nil` uses `MultiThreadedEventLoopGroup.singleton`.
     ///   - drainTimeout: how long messages being answered at graceful shutdown may take.
-    public init(
+    public convenience init(
         configuration: TCPListenerConfiguration,
         socketDescriptor: NIOBSDSocket.Handle,
         gateway: Gateway,
@@ -69,11 +71,29 @@ public final class TCPListener: Service, Sendable {
         eventLoopGroup: (any EventLoopGroup)? = nil,
         drainTimeout: Duration = .seconds(10)
     ) {
+        self.init(
+            configuration: configuration,
+            inheritedSocket: socketDescriptor,
+            gateway: gateway,
+            logger: logger,
+            eventLoopGroup: eventLoopGroup,
+            drainTimeout: drainTimeout
+        )
+    }
+
+    private init(
+        configuration: TCPListenerConfiguration,
+        inheritedSocket: NIOBSDSocket.Handle?,
+        gateway: Gateway,
+        logger: Logger,
+        eventLoopGroup: (any EventLoopGroup)?,
+        drainTimeout: Duration
+    ) {
         self.configuration = configuration
         self.gateway = gateway
         self.logger = logger
         self.eventLoopGroup = eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
-        self.inheritedSocket = socketDescriptor
+        self.inheritedSocket = inheritedSocket
         self.drainTimeout = TimeAmount(drainTimeout)
     }
 
