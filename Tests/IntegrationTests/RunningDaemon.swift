@@ -140,7 +140,7 @@ final class RunningDaemon {
         self.process = process
         logHandle = handle
         let before = log.components(separatedBy: "illgate ready").count
-        try await eventually("\(name) ready", timeout: 20) { self.log.components(separatedBy: "illgate ready").count > before }
+        try await eventually("\(name) ready", timeout: 90) { self.log.components(separatedBy: "illgate ready").count > before }
     }
 
     /// Sends a signal to the daemon.
@@ -204,7 +204,7 @@ struct TransactionJSON: Decodable {
 }
 
 /// Polls until the condition holds, or fails the test after the timeout.
-func eventually(_ what: String, timeout: Double = 15, _ condition: () throws -> Bool) async throws {
+func eventually(_ what: String, timeout: Double = 60, _ condition: () throws -> Bool) async throws {
     let deadline = Date().addingTimeInterval(timeout)
     while Date() < deadline {
         if (try? condition()) == true { return }

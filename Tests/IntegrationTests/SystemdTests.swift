@@ -45,25 +45,25 @@ struct SystemdTests {
         let daemon = try RunningDaemon(name: "lender", agency: "ISIL:DK-LEND", root: root)
         try daemon.configure(prefix: "LEND", peerName: "borrower", peerAgency: "ISIL:US-BORR", peerEndpoint: "http://127.0.0.1:9/iso18626")
         try await daemon.start(environment: ["NOTIFY_SOCKET": socketPath])
-        let ready = try #require(listener.receive(timeout: 10))
+        let ready = try #require(listener.receive(timeout: 60))
         #expect(ready.contains("READY=1"))
         #expect(ready.contains("STATUS=http:\(daemon.httpPort) tcp:\(daemon.tcpPort) admin:\(daemon.adminPort)"))
 
         daemon.signal(SIGHUP)
-        #expect(try #require(listener.receive(timeout: 10)).contains("RELOADING=1"))
-        #expect(try #require(listener.receive(timeout: 10)).contains("READY=1"))
+        #expect(try #require(listener.receive(timeout: 60)).contains("RELOADING=1"))
+        #expect(try #require(listener.receive(timeout: 60)).contains("READY=1"))
         try await eventually("the reload to be logged") { daemon.log.contains("configuration re-read and valid") }
 
         // A broken file is refused and the running configuration stays.
         try "[library]\nagency_ids = 42\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(try #require(listener.receive(timeout: 10)).contains("RELOADING=1"))
-        #expect(try #require(listener.receive(timeout: 10)).contains("READY=1"))
+        #expect(try #require(listener.receive(timeout: 60)).contains("RELOADING=1"))
+        #expect(try #require(listener.receive(timeout: 60)).contains("READY=1"))
         try await eventually("the refused reload to be logged") { daemon.log.contains("configuration reload refused") }
 
         let started = Date()
         daemon.signal(SIGTERM)
-        #expect(try #require(listener.receive(timeout: 10)).contains("STOPPING=1"))
+        #expect(try #require(listener.receive(timeout: 60)).contains("STOPPING=1"))
         #expect(daemon.stop() == 0)
         #expect(Date().timeIntervalSince(started) < 25, "the drain is bounded")
     }

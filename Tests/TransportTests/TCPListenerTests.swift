@@ -144,7 +144,7 @@ import Transport
     }
 
     @Test func idleConnectionIsClosed() async throws {
-        try await library.withListener(idleTimeout: 0.3) { port, listener in
+        try await library.withListener(idleTimeout: 2) { port, listener in
             let connection = try await TCPTestConnection.connect(port: port)
             let started = ContinuousClock.now
             try await connection.use { replies in
@@ -153,7 +153,7 @@ import Transport
                 #expect(await replies.untilClosed().isEmpty)
             }
             let elapsed = ContinuousClock.now - started
-            #expect(elapsed >= .milliseconds(250) && elapsed < .seconds(30), "closed for idleness, not hung")
+            #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(60), "closed for idleness, not hung")
             try await waitUntil { listener.openConnectionCount == 0 }
         }
     }
