@@ -102,7 +102,7 @@ struct TCPTestFailure: Error, CustomStringConvertible {
 struct TCPTestConnection {
     let channel: NIOAsyncChannel<TCPFrame, Never>
 
-    static func connect(port: Int, lifetime: TimeAmount = .seconds(10)) async throws -> TCPTestConnection {
+    static func connect(port: Int, lifetime: TimeAmount = .seconds(60)) async throws -> TCPTestConnection {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.allowRemoteHalfClosure, value: true)
             .connect(host: "127.0.0.1", port: port) { channel in
