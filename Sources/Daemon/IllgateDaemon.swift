@@ -1,5 +1,5 @@
 import Foundation
-public import Gateway
+import Gateway
 import Logging
 import NIOCore
 import ServiceLifecycle

@@ -1,7 +1,7 @@
 public import Foundation
 public import ISO18626
 public import Store
-public import Transactions
+import Transactions
 
 /// The application core: turns an inbound message into a durable state change and its confirmation, and
 /// carries out staff actions. Transports (HTTP, TCP) and the CLI call it; it knows nothing of them.

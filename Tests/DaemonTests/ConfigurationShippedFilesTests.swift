@@ -2,6 +2,7 @@ import Daemon
 import Foundation
 import Gateway
 import Logging
+import ISO18626
 import Testing
 import Transport
 

@@ -22,7 +22,7 @@ let gateway = try Gateway(
     ),
     store: try SQLiteTransactionStore(path: arguments[1])
 )
-FileManager.default.createFile(atPath: arguments[2], contents: nil)
+_ = FileManager.default.createFile(atPath: arguments[2], contents: nil)
 guard let report = FileHandle(forWritingAtPath: arguments[2]) else { exit(73) }
 
 func requestBytes(_ index: Int) throws -> [UInt8] {

@@ -33,7 +33,7 @@ import Transport
     @Test func closedWithoutReply() async throws {
         try await TCPTestServer.withServer(.closeAfterReading) { port in
             await #expect(throws: TCPPeerClientError.closedWithoutReply(endpoint: "127.0.0.1:\(port)")) {
-                _ = try await TCPPeerClient().send(message, host: "127.0.0.1", port: port, timeout: .seconds(5))
+                _ = try await TCPPeerClient().send(message, host: "127.0.0.1", port: port, timeout: .seconds(30))
             }
         }
     }

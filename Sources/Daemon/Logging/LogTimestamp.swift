@@ -5,6 +5,10 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+// `timespec` is owned by Dispatch's C module in this toolchain; member visibility needs it imported.
+#if canImport(CDispatch)
+import CDispatch
+#endif
 
 /// A wall-clock instant with millisecond precision, as written in the `ts` field.
 public struct LogTimestamp: Hashable, Sendable {

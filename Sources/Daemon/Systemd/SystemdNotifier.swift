@@ -1,6 +1,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+// `timespec` is owned by Dispatch's C module in this toolchain; member visibility needs it imported.
+#if canImport(CDispatch)
+import CDispatch
+#endif
 
 /// Tells systemd about the daemon's state through `$NOTIFY_SOCKET` (sd_notify without libsystemd): one
 /// datagram per message. A no-op when the variable is not set (not running under `Type=notify`).

@@ -1,5 +1,5 @@
-public import Foundation
-public import ISO18626
+import Foundation
+import ISO18626
 
 /// Builds the confirmation that answers an inbound message, echoing its header.
 enum ConfirmationFactory {

@@ -1,7 +1,7 @@
-public import Foundation
-public import ISO18626
+import Foundation
+import ISO18626
 public import Store
-public import Transactions
+import Transactions
 
 /// Staff actions: each one applies the state machine, and writes the new state, the event and the
 /// outbound message to the outbox in one database transaction. A refused action changes nothing.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Readers for the structures every message type shares: headers, agency ids, addresses, costs, errors.
 extension DecodingContext {

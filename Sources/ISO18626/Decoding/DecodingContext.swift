@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 internal import CLibXML2
 
 /// The state of one decoding run: the document, the options, the warnings so far, and the readers for

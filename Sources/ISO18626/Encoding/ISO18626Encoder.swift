@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes messages as correctly namespaced, escaped XML in the edition a peer speaks.
 ///

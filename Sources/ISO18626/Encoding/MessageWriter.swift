@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes the body of one message in one edition: the element order, names and cardinalities of that
 /// edition's schema. Shared structures are here; each message type has its own extension.

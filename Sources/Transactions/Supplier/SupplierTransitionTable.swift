@@ -1,4 +1,4 @@
-public import ISO18626
+import ISO18626
 
 /// The lending side's transition table: every borrower action and every decision of ours, in every state.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import ISO18626
 public import Store
 import Transactions

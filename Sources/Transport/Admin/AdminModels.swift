@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 // The JSON the admin API speaks, shared with the CLI. Dates are ISO 18626 timestamps (UTC, `Z`).
 
