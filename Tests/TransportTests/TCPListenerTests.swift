@@ -55,7 +55,7 @@ import Transport
 
             let client = TCPPeerClient()
             for id in ["P-1", "P-2"] {
-                let reply = try await client.send(try TCPTestLibrary.request(id), host: "127.0.0.1", port: port, timeout: .seconds(5))
+                let reply = try await client.send(try TCPTestLibrary.request(id), host: "127.0.0.1", port: port, timeout: .seconds(30))
                 let confirmation = try TCPTestLibrary.requestConfirmation(reply)
                 #expect(confirmation.confirmationHeader.requestingAgencyRequestID == id)
                 #expect(confirmation.confirmationHeader.messageStatus == .ok)
@@ -191,7 +191,7 @@ import Transport
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await listener.run() }
             let port = try #require(try await listener.waitUntilListening().port)
-            let reply = try await TCPPeerClient().send(try TCPTestLibrary.request("S-1"), host: "127.0.0.1", port: port, timeout: .seconds(5))
+            let reply = try await TCPPeerClient().send(try TCPTestLibrary.request("S-1"), host: "127.0.0.1", port: port, timeout: .seconds(30))
             #expect(try TCPTestLibrary.requestConfirmation(reply).confirmationHeader.messageStatus == .ok)
             group.cancelAll()
         }
