@@ -62,6 +62,13 @@ let package = Package(
             dependencies: ["ISO18626"],
             swiftSettings: swiftSettings
         ),
+        // Lending, borrowing and copyright decisions: pure functions of the request, the peer, item facts,
+        // counts from history, the configuration and a clock. No database handle, no I/O.
+        .target(
+            name: "Policy",
+            dependencies: ["ISO18626"],
+            swiftSettings: swiftSettings
+        ),
         // Persistence: the TransactionStore protocol and its SQLite implementation (GRDB), with group commit.
         .target(
             name: "Store",
@@ -134,6 +141,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PolicyTests",
+            dependencies: ["Policy", "ISO18626"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
