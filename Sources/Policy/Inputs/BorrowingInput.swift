@@ -15,6 +15,9 @@ public struct BorrowingInput: Hashable, Sendable {
     public var lenders: [PeerProfile]
     /// When we create the request: the request date of the copyright rules (N08).
     public var now: Date
+    /// Rules staff have waived by approving a held request: a hold by one of them is recorded as waived
+    /// and evaluation goes on (a copy over the limit then goes out with a royalty).
+    public var waivedRules: Set<RuleID> = []
 
     public init(
         request: Request,
