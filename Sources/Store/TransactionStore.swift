@@ -27,11 +27,23 @@ public protocol TransactionStore: Sendable {
     func dueOutbox(at now: Date, limit: Int) async throws -> [OutboxRecord]
     /// A message by id.
     func message(id: Int64) async throws -> MessageRecord?
+    /// Reviews in these states, oldest first.
+    func reviews(states: Set<ReviewRecord.State>) async throws -> [ReviewRecord]
+    /// Open reviews whose deadline has passed.
+    func dueReviews(at now: Date) async throws -> [ReviewRecord]
+    /// The copyright ledger of one calendar year, oldest first.
+    func ledger(year: Int) async throws -> [LedgerEntryRecord]
+    /// Title clusters by id.
+    func titleClusters(ids: [Int64]) async throws -> [TitleClusterRecord]
+    /// How many holdings are loaded.
+    func holdingsCount() async throws -> Int
+    /// Deletes ledger rows whose retention ended before `now`; returns how many.
+    func purgeLedger(before now: Date) async throws -> Int
 }
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.
 /// Valid only during that call.
-public protocol StoreWriter {
+public protocol StoreWriter: PolicyStoreWriter {
     /// The transaction with this id.
     func transaction(id: Int64) throws -> TransactionRecord?
     /// The current (not superseded) transaction for a role and a borrower's request id.

@@ -81,6 +81,116 @@ enum SQLiteMigrations {
                     """
             )
         }
+        migrator.registerMigration("v2: holdings, policy facts, copyright ledger, review queue") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE holding (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        title TEXT NOT NULL,
+                        title_key TEXT NOT NULL,
+                        format TEXT,
+                        location TEXT,
+                        call_number TEXT,
+                        status TEXT NOT NULL,
+                        due_date REAL,
+                        acquired_on REAL,
+                        licence TEXT,
+                        has_local_hold INTEGER NOT NULL DEFAULT 0,
+                        source_line INTEGER NOT NULL
+                    );
+                    CREATE INDEX holding_title_key ON holding(title_key);
+                    CREATE TABLE holding_identifier (
+                        holding_id INTEGER NOT NULL REFERENCES holding(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    CREATE INDEX holding_identifier_value ON holding_identifier(kind, value);
+
+                    CREATE TABLE transaction_policy (
+                        transaction_id INTEGER PRIMARY KEY REFERENCES ill_transaction(id),
+                        citation_key TEXT,
+                        title_key TEXT,
+                        issue_key TEXT,
+                        is_article INTEGER NOT NULL DEFAULT 0,
+                        patron_key TEXT,
+                        patron_type TEXT,
+                        renewals_used INTEGER NOT NULL DEFAULT 0,
+                        rota TEXT NOT NULL DEFAULT '',
+                        decision_rule TEXT,
+                        decision_trace TEXT
+                    );
+                    CREATE INDEX transaction_policy_citation ON transaction_policy(citation_key);
+                    CREATE INDEX transaction_policy_title ON transaction_policy(title_key);
+                    CREATE INDEX transaction_policy_patron ON transaction_policy(patron_key);
+
+                    CREATE TABLE copyright_title (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        display_title TEXT NOT NULL
+                    );
+                    CREATE TABLE copyright_title_issn (
+                        issn TEXT PRIMARY KEY,
+                        title_id INTEGER NOT NULL REFERENCES copyright_title(id)
+                    );
+                    CREATE TABLE copyright_title_key (
+                        title_key TEXT NOT NULL,
+                        title_id INTEGER NOT NULL REFERENCES copyright_title(id),
+                        PRIMARY KEY (title_key, title_id)
+                    );
+                    CREATE TABLE copyright_ledger (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        transaction_id INTEGER REFERENCES ill_transaction(id),
+                        title_id INTEGER NOT NULL REFERENCES copyright_title(id),
+                        scope TEXT NOT NULL,
+                        year INTEGER NOT NULL,
+                        basis TEXT NOT NULL,
+                        counted INTEGER NOT NULL,
+                        code TEXT NOT NULL,
+                        state TEXT NOT NULL,
+                        requested_at REAL NOT NULL,
+                        requested_local TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        issns TEXT,
+                        isbn TEXT,
+                        article_title TEXT,
+                        volume TEXT,
+                        issue TEXT,
+                        pages TEXT,
+                        publication_date TEXT,
+                        lenders TEXT,
+                        royalty_estimate TEXT,
+                        royalty_paid INTEGER NOT NULL DEFAULT 0,
+                        payment_batch TEXT,
+                        filled_at REAL,
+                        released_at REAL,
+                        purge_after REAL NOT NULL
+                    );
+                    CREATE INDEX copyright_ledger_bucket ON copyright_ledger(title_id, scope, year, state);
+                    CREATE INDEX copyright_ledger_transaction ON copyright_ledger(transaction_id);
+                    CREATE INDEX copyright_ledger_year ON copyright_ledger(year);
+
+                    CREATE TABLE review (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        side TEXT NOT NULL,
+                        transaction_id INTEGER REFERENCES ill_transaction(id),
+                        peer_name TEXT,
+                        title TEXT,
+                        rule TEXT NOT NULL,
+                        why TEXT NOT NULL,
+                        reason_if_timed_out TEXT,
+                        draft TEXT,
+                        draft_settings TEXT,
+                        state TEXT NOT NULL,
+                        created_at REAL NOT NULL,
+                        deadline REAL,
+                        resolved_at REAL,
+                        resolution TEXT
+                    );
+                    CREATE INDEX review_state ON review(state, deadline);
+                    CREATE INDEX review_transaction ON review(transaction_id);
+                    """
+            )
+        }
         return migrator
     }
 }

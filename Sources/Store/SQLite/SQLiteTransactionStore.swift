@@ -27,6 +27,11 @@ public final class SQLiteTransactionStore: TransactionStore {
         committer = GroupCommitter(writer: pool)
     }
 
+    /// Runs a read on a snapshot of the database.
+    func read<Result: Sendable>(_ work: @escaping @Sendable (Database) throws -> Result) async throws -> Result {
+        try await pool.read(work)
+    }
+
     public func write<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> Result {
         try await committer.submit { db in try work(SQLiteStoreWriter(db: db)) }
     }
