@@ -82,7 +82,7 @@ let package = Package(
         // The application core: inbound pipeline, staff actions, outbound message building.
         .target(
             name: "Gateway",
-            dependencies: ["ISO18626", "Transactions", "Store"],
+            dependencies: ["ISO18626", "Transactions", "Policy", "Store"],
             swiftSettings: swiftSettings
         ),
         // Listeners (HTTP on Hummingbird, TCP on SwiftNIO with our framing), peer clients, the outbox
@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "Transport",
                 "Gateway",
+                "Policy",
                 "Store",
                 "ISO18626",
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -131,6 +132,7 @@ let package = Package(
             dependencies: [
                 "ISO18626",
                 "Transactions",
+                "Policy",
                 "Store",
                 "Gateway",
                 "Transport",

@@ -66,6 +66,9 @@ public enum IllgateDaemon {
             logger: logger
         )
         var services: [any Service] = [dispatcher]
+        if configuration.policy != nil {
+            services.append(PolicyTimers(gateway: gateway, interval: .seconds(60), logger: logger))
+        }
         services.append(
             AdminAPI(
                 configuration: configuration.admin,

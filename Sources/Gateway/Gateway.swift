@@ -116,7 +116,8 @@ public final class Gateway: Sendable {
                 transactionID: outcome.transactionID,
                 peerName: peer.name,
                 summary: message.summary,
-                isRetransmission: outcome.isRetransmission
+                isRetransmission: outcome.isRetransmission,
+                decision: outcome.decision
             )
         } catch {
             return InboundReply(

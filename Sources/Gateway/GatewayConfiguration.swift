@@ -1,4 +1,5 @@
 public import ISO18626
+public import Policy
 
 /// What the gateway needs to know about us and our partners.
 public struct GatewayConfiguration: Sendable {
@@ -11,18 +12,22 @@ public struct GatewayConfiguration: Sendable {
     /// Prefix of the ids we give our own transactions (`supplyingAgencyRequestId` when lending,
     /// `requestingAgencyRequestId` when borrowing).
     public var requestIDPrefix: String
+    /// The lending, borrowing and copyright rules; `nil` leaves every decision to staff.
+    public var policy: PolicyConfiguration?
 
     /// Creates a configuration.
     public init(
         libraryAgencyIDs: [AgencyID],
         peers: [Peer],
         maximumMessageSize: Int = 1 << 20,
-        requestIDPrefix: String = "ILG"
+        requestIDPrefix: String = "ILG",
+        policy: PolicyConfiguration? = nil
     ) {
         self.libraryAgencyIDs = libraryAgencyIDs
         self.peers = PeerDirectory(peers)
         self.maximumMessageSize = maximumMessageSize
         self.requestIDPrefix = requestIDPrefix
+        self.policy = policy
     }
 
     /// Whether an agency id is one of ours.

@@ -41,6 +41,9 @@ public enum InboundMessageLog {
             level = .error
         }
         logger.log(level: level, "message received", metadata: metadata)
+        if let decision = reply.decision {
+            PolicyDecisionLog.record(decision, peer: reply.peerName, requestID: reply.ids.requestingAgencyRequestID, logger: logger)
+        }
         if let event = reply.securityEvent {
             var security: Logger.Metadata = ["event": "security", "transport": .string(transport), "reason": .string(event)]
             if let remoteAddress { security["remote"] = .string(remoteAddress) }

@@ -14,7 +14,7 @@ extension ConfigurationParser {
     }
 
     /// One `[[peers]]` table.
-    func readPeer(_ reader: TableReader, delivery: DaemonConfiguration.Delivery) -> PeerResult {
+    func readPeer(_ reader: TableReader, delivery: DaemonConfiguration.Delivery, calendar: Calendar) -> PeerResult {
         reader.require("name", "a short name for logs and the CLI, like \"lender\"")
         var name = reader.path.description
         if let text = reader.string("name", expected: "a string like \"lender\"") {
@@ -52,6 +52,7 @@ extension ConfigurationParser {
 
         let timeout = reader.seconds("timeout_seconds", expected: "a number of seconds like 30") ?? delivery.timeout
 
+        let profile = readPeerProfile(reader, name: name, agencyIDs: agencies.map(\.0), edition: edition, calendar: calendar)
         let inboundReader = reader.table("inbound")
         let inbound = readInbound(inboundReader)
         let outbound = readOutbound(reader.table("outbound"))
@@ -65,7 +66,8 @@ extension ConfigurationParser {
             outboundAuthentication: outbound.authentication,
             strict: strict,
             requiresTransportIdentity: inbound.credentials.isConfigured,
-            allowedAddresses: allowedAddresses
+            allowedAddresses: allowedAddresses,
+            profile: profile
         )
         let link = PeerLink(name: name, endpoint: endpoint, inbound: inbound.credentials, outbound: outbound.credentials, timeout: timeout)
         return PeerResult(

@@ -2,6 +2,7 @@ internal import Foundation
 internal import Gateway
 internal import ISO18626
 internal import Logging
+internal import Policy
 internal import TOMLKit
 internal import Transport
 
@@ -37,7 +38,9 @@ struct ConfigurationParser {
         let admin = readAdmin(reader.table("admin"))
         let logging = readLogging(reader.table("logging"))
         let delivery = readDelivery(reader.table("delivery"))
-        let peers = reader.tables("peers").map { readPeer($0, delivery: delivery) }
+        let policy = readPolicy(reader.table("policy"))
+        let calendar = (policy ?? PolicyConfiguration()).calendar
+        let peers = reader.tables("peers").map { readPeer($0, delivery: delivery, calendar: calendar) }
         reader.finish()
 
         checkListeners(http: http, tcp: tcp, admin: admin)
@@ -52,7 +55,8 @@ struct ConfigurationParser {
             admin: admin.settings,
             logging: logging,
             delivery: delivery,
-            peers: peers.map(\.settings)
+            peers: peers.map(\.settings),
+            policy: policy
         )
     }
 

@@ -1,5 +1,6 @@
 public import Foundation
 public import Gateway
+internal import Policy
 public import Transport
 
 extension DaemonConfiguration {
@@ -13,7 +14,8 @@ extension DaemonConfiguration {
             libraryAgencyIDs: library.agencyIDs,
             peers: peers.map(\.peer),
             maximumMessageSize: limits.max() ?? 1 << 20,
-            requestIDPrefix: library.requestIDPrefix
+            requestIDPrefix: library.requestIDPrefix,
+            policy: policy
         )
     }
 
@@ -43,6 +45,7 @@ extension DaemonConfiguration {
         let httpText = http.map { "\($0.tls == nil ? "http" : "https") \(ListenAddress(host: $0.host, port: $0.port))" } ?? "http off"
         let tcpText = tcp.map { "tcp \(ListenAddress(host: $0.host, port: $0.port))" } ?? "tcp off"
         let peerText = peers.count == 1 ? "1 peer" : "\(peers.count) peers"
-        return "\(peerText), \(httpText), \(tcpText), database \(storagePath)"
+        let policyText = policy.map { "policy \($0.copyright.regime.rawValue) copyright, auto-responder \($0.lending.autoResponder.rawValue)" } ?? "no policy"
+        return "\(peerText), \(httpText), \(tcpText), database \(storagePath), \(policyText)"
     }
 }

@@ -1,4 +1,5 @@
 internal import Foundation
+public import Policy
 public import Transport
 internal import TOMLKit
 
@@ -31,6 +32,8 @@ public struct DaemonConfiguration: Hashable, Sendable {
     public var delivery: Delivery
     /// Our partners, in file order: `[[peers]]`.
     public var peers: [PeerSettings]
+    /// The `[policy]` rules; `nil` when the file has no `[policy]` table (every request waits for staff).
+    public var policy: PolicyConfiguration?
 
     /// Creates a configuration from its parts (tests and tools; the daemon loads a file).
     public init(
@@ -42,7 +45,8 @@ public struct DaemonConfiguration: Hashable, Sendable {
         admin: AdminConfiguration,
         logging: LoggingConfiguration = LoggingConfiguration(),
         delivery: Delivery = Delivery(),
-        peers: [PeerSettings] = []
+        peers: [PeerSettings] = [],
+        policy: PolicyConfiguration? = nil
     ) {
         self.file = file
         self.library = library
@@ -53,6 +57,7 @@ public struct DaemonConfiguration: Hashable, Sendable {
         self.logging = logging
         self.delivery = delivery
         self.peers = peers
+        self.policy = policy
     }
 
     /// The configuration file used when none is named: `$ILLGATE_CONFIG` when set and not empty, else

@@ -36,6 +36,10 @@ final class TableReader {
     /// Whether the table is in the document.
     var isPresent: Bool { table != nil }
 
+    /// The table's own keys, for tables that map names to values (`code_aliases`, `patron_types`).
+    /// Each key still has to be read to count as known.
+    var keys: [String] { table.map { Array($0.keys).sorted() } ?? [] }
+
     /// Whether the table has this key.
     func contains(_ key: String) -> Bool {
         table?[key] != nil

@@ -1,5 +1,6 @@
 import Foundation
 import ISO18626
+import Policy
 import Store
 import Transactions
 
@@ -20,6 +21,8 @@ struct InboundProcessor: Sendable {
         var errors: [ErrorData]
         var transactionID: Int64?
         var isRetransmission: Bool
+        /// The policy decision taken for this message, if any.
+        var decision: DecisionSummary?
     }
 
     var message: ISO18626Message { decoded.message }
@@ -71,6 +74,8 @@ struct InboundProcessor: Sendable {
         var events: [EventRecord] = []
         /// Built once the transaction (and the inbound message) have ids.
         var outbound: [(TransactionRecord) -> ISO18626Message] = []
+        /// The policy decision taken, for the log.
+        var decision: DecisionSummary?
     }
 
     private func finish(_ step: Step, key: String, _ writer: any StoreWriter) throws -> Outcome {
@@ -109,7 +114,13 @@ struct InboundProcessor: Sendable {
                 _ = try outbound.queue(build(transaction), for: transaction, in: writer)
             }
         }
-        return Outcome(confirmation: confirmation, errors: step.errors, transactionID: step.transaction?.id, isRetransmission: false)
+        return Outcome(
+            confirmation: confirmation,
+            errors: step.errors,
+            transactionID: step.transaction?.id,
+            isRetransmission: false,
+            decision: step.decision
+        )
     }
 
     private func refuse(_ step: inout Step, _ value: String) {
@@ -178,6 +189,59 @@ struct InboundProcessor: Sendable {
         step.transaction = transaction
         let detail = previous.map { "retry of transaction \($0.id)" }
         step.events.append(event(transaction, "request:\(requestType)", from: "", to: transaction.state, detail: detail))
+        if let policy = configuration.policy {
+            try decide(request, &transaction, policy, writer, &step)
+        }
+    }
+
+    /// Runs the lending policy on a new request and carries its decision out in the same transaction:
+    /// the status message goes to the outbox, or the request goes to the review queue.
+    private func decide(
+        _ request: Request,
+        _ transaction: inout TransactionRecord,
+        _ policy: PolicyConfiguration,
+        _ writer: any StoreWriter,
+        _ step: inout Step
+    ) throws {
+        let decision = try LendingDecider(policy: policy, peer: peer, now: now).decide(request, for: transaction, writer)
+        let rule = decision.outcome.rule.rawValue
+        let fired = decision.trace.firedRules.map(\.rawValue)
+        var summary = DecisionSummary(side: "lending", outcome: decision.outcome.name, rule: rule, firedRules: fired, transactionID: transaction.id)
+
+        if case .review(let review) = decision.outcome {
+            let deadline = policy.onReviewTimeout == .unfilled ? policy.reviewTimeout.deadline(from: now, calendar: policy.calendar) : nil
+            let record = try writer.insert(
+                ReviewRecord(
+                    side: .lending,
+                    transactionID: transaction.id,
+                    peerName: peer.name,
+                    title: transaction.title,
+                    rule: rule,
+                    why: review.why,
+                    reasonIfTimedOut: review.reasonIfTimedOut.value,
+                    createdAt: now,
+                    deadline: deadline
+                )
+            )
+            summary.reviewID = record.id
+            step.decision = summary
+            step.events.append(
+                event(transaction, "policy:review", from: transaction.state, to: transaction.state, detail: "\(rule): \(review.why)", source: .system)
+            )
+            return
+        }
+        guard let reply = decision.reply(for: transaction.edition), let command = SupplierCommand(reply) else { return }
+        var machine = SupplierStateMachine(record: transaction)
+        guard case .applied(let from, let to, let effects) = machine.apply(command.event) else { return }
+        transaction.apply(machine, at: now)
+        try writer.update(transaction)
+        step.transaction = transaction
+        summary.reason = reply.reasonUnfilled?.value ?? reply.reasonRetry?.value
+        step.decision = summary
+        step.events.append(
+            event(transaction, "policy:\(command.event)", from: from.rawValue, to: to.rawValue, detail: "\(rule): \(reply.note ?? decision.outcome.name)", source: .system)
+        )
+        step.outbound += statusMessages(for: effects, state: to, command: command)
     }
 
     // MARK: Requesting agency messages (we lend)
@@ -206,10 +270,72 @@ struct InboundProcessor: Sendable {
             step.transaction = transaction
             step.events.append(self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: ram.note))
             step.outbound += statusMessages(for: effects, state: to)
+            if let policy = configuration.policy, effects.contains(.awaitRenewalDecision) {
+                try decideRenewal(&transaction, machine, policy, writer, &step)
+            }
         }
     }
 
-    private func statusMessages(for effects: [SupplierEffect], state: SupplierState) -> [(TransactionRecord) -> ISO18626Message] {
+    /// Answers a renewal request by the renewal rules (R01–R03), in the same transaction.
+    private func decideRenewal(
+        _ transaction: inout TransactionRecord,
+        _ pending: SupplierStateMachine,
+        _ policy: PolicyConfiguration,
+        _ writer: any StoreWriter,
+        _ step: inout Step
+    ) throws {
+        var facts = try writer.policyFacts(transactionID: transaction.id) ?? TransactionPolicyRecord(transactionID: transaction.id)
+        let state: RenewalInput.LoanState
+        switch pending.state {
+        case .overdue: state = .overdue
+        case .recalled: state = .recalled
+        default: state = .loaned
+        }
+        var hasLocalHold = false
+        if let stored = try writer.messages(transactionID: transaction.id).first(where: { $0.direction == .inbound && $0.kind == .request }),
+            case .request(let request) = try? ISO18626Decoder().decode(stored.body).message
+        {
+            hasLocalHold = try writer.holdings(matching: HoldingFacts.lookup(for: request)).contains(where: \.hasLocalHold)
+        }
+        let decision = LendingPolicy(configuration: policy).decideRenewal(
+            RenewalInput(state: state, currentDueDate: transaction.dueDate, renewalsUsed: facts.renewalsUsed, itemHasLocalHold: hasLocalHold, now: now)
+        )
+        let command: SupplierCommand
+        switch decision.outcome {
+        case .granted(let newDueDate):
+            command = SupplierCommand(.grantRenewal, dueDate: newDueDate)
+        case .refused(let note):
+            command = SupplierCommand(.refuseRenewal, note: note)
+        }
+        var machine = pending
+        guard case .applied(let from, let to, let effects) = machine.apply(command.event) else { return }
+        transaction.apply(machine, at: now)
+        if let dueDate = command.dueDate { transaction.dueDate = TimestampFormat.normalized(dueDate) }
+        try writer.update(transaction)
+        step.transaction = transaction
+        if command.event == .grantRenewal { facts.renewalsUsed += 1 }
+        facts.decisionRule = decision.rule.rawValue
+        facts.decisionTrace = decision.trace.line
+        try writer.save(facts)
+        let outcome = command.event == .grantRenewal ? "granted" : "refused"
+        step.decision = DecisionSummary(
+            side: "renewal",
+            outcome: outcome,
+            rule: decision.rule.rawValue,
+            firedRules: decision.trace.firedRules.map(\.rawValue),
+            transactionID: transaction.id
+        )
+        step.events.append(
+            event(transaction, "policy:\(command.event)", from: from.rawValue, to: to.rawValue, detail: "\(decision.rule): \(outcome)", source: .system)
+        )
+        step.outbound += statusMessages(for: effects, state: to, command: command)
+    }
+
+    private func statusMessages(
+        for effects: [SupplierEffect],
+        state: SupplierState,
+        command: SupplierCommand? = nil
+    ) -> [(TransactionRecord) -> ISO18626Message] {
         effects.compactMap { effect in
             guard case .sendStatus(let reason, let answer, let status) = effect else { return nil }
             return { [configuration, encoder, now] transaction in
@@ -220,7 +346,7 @@ struct InboundProcessor: Sendable {
                         reason: reason,
                         answer: answer,
                         status: status,
-                        command: nil
+                        command: command
                     )
                 )
             }
@@ -263,12 +389,24 @@ struct InboundProcessor: Sendable {
             }
         }
         if let note = sam.messageInfo.note { details.append("note: \(note)") }
+        if from != to, let followUp = try RotaFollowUp(configuration: configuration, outbound: OutboundMessages(configuration: configuration, encoder: encoder, now: now))
+            .after(transaction, movedTo: to, writer)
+        {
+            details.append(followUp)
+        }
         step.events.append(
             self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: details.isEmpty ? nil : details.joined(separator: "; "))
         )
     }
 
-    private func event(_ transaction: TransactionRecord, _ name: String, from: String, to: String, detail: String?) -> EventRecord {
-        EventRecord(transactionID: transaction.id, at: now, source: .peer, event: name, fromState: from, toState: to, detail: detail)
+    private func event(
+        _ transaction: TransactionRecord,
+        _ name: String,
+        from: String,
+        to: String,
+        detail: String?,
+        source: EventRecord.Source = .peer
+    ) -> EventRecord {
+        EventRecord(transactionID: transaction.id, at: now, source: source, event: name, fromState: from, toState: to, detail: detail)
     }
 }

@@ -34,6 +34,8 @@ public struct InboundReply: Sendable {
     /// Set when the message was refused for authentication reasons: a security event to log (never sent
     /// to the peer, whose error value stays vague).
     public var securityEvent: String?
+    /// The policy decision this message led to (a new request or a renewal), for its own log line.
+    public var decision: DecisionSummary?
 
     /// Creates a reply.
     public init(
@@ -46,7 +48,8 @@ public struct InboundReply: Sendable {
         peerName: String? = nil,
         summary: String = "",
         isRetransmission: Bool = false,
-        securityEvent: String? = nil
+        securityEvent: String? = nil,
+        decision: DecisionSummary? = nil
     ) {
         self.body = body
         self.kind = kind
@@ -58,6 +61,7 @@ public struct InboundReply: Sendable {
         self.summary = summary
         self.isRetransmission = isRetransmission
         self.securityEvent = securityEvent
+        self.decision = decision
     }
 
     /// The confirmation bytes, if the answer is a confirmation.

@@ -1,4 +1,5 @@
 public import ISO18626
+public import Policy
 
 /// Another library's ILL system that we exchange messages with.
 public struct Peer: Hashable, Sendable {
@@ -20,6 +21,8 @@ public struct Peer: Hashable, Sendable {
     public var requiresTransportIdentity: Bool
     /// When not empty, messages claiming this peer's agency ids must come from these addresses.
     public var allowedAddresses: [AddressRange]
+    /// What the policy knows of this peer (country, groups, blocks, charges as a lender, ...).
+    public var profile: PeerProfile
 
     /// Creates a peer.
     public init(
@@ -30,7 +33,8 @@ public struct Peer: Hashable, Sendable {
         outboundAuthentication: RequestingAgencyAuthentication? = nil,
         strict: Bool = false,
         requiresTransportIdentity: Bool = false,
-        allowedAddresses: [AddressRange] = []
+        allowedAddresses: [AddressRange] = [],
+        profile: PeerProfile? = nil
     ) {
         self.name = name
         self.agencyIDs = agencyIDs
@@ -40,6 +44,7 @@ public struct Peer: Hashable, Sendable {
         self.strict = strict
         self.requiresTransportIdentity = requiresTransportIdentity
         self.allowedAddresses = allowedAddresses
+        self.profile = profile ?? PeerProfile(name: name, agencyIDs: agencyIDs.map(\.key), edition: edition)
     }
 
     /// The agency id we address this peer as.

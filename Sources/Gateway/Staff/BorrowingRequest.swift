@@ -1,4 +1,5 @@
 public import ISO18626
+import Foundation
 
 /// What staff fill in to borrow an item (or get a copy) for a patron from a peer.
 public struct BorrowingRequest: Sendable {
@@ -18,6 +19,10 @@ public struct BorrowingRequest: Sendable {
     public var patronInfo: PatronInfo?
     /// How we pay, and the most we pay.
     public var billingInfo: BillingInfo?
+    /// Lenders to ask, in order, if the first (``peerName``) cannot supply (the rota, policy B08–B10).
+    public var alternatePeers: [String]
+    /// The patron type for the borrowing rules; `nil` takes `patronInfo/patronType` or the configured default.
+    public var patronType: String?
 
     /// Creates a borrowing request.
     public init(
@@ -28,7 +33,9 @@ public struct BorrowingRequest: Sendable {
         serviceInfo: ServiceInfo,
         requestedDeliveryInfo: [RequestedDeliveryInfo] = [],
         patronInfo: PatronInfo? = nil,
-        billingInfo: BillingInfo? = nil
+        billingInfo: BillingInfo? = nil,
+        alternatePeers: [String] = [],
+        patronType: String? = nil
     ) {
         self.peerName = peerName
         self.requestID = requestID
@@ -38,5 +45,27 @@ public struct BorrowingRequest: Sendable {
         self.requestedDeliveryInfo = requestedDeliveryInfo
         self.patronInfo = patronInfo
         self.billingInfo = billingInfo
+        self.alternatePeers = alternatePeers
+        self.patronType = patronType
+    }
+}
+
+extension BorrowingRequest {
+    /// The ISO 18626 request (addressed to nobody yet: the sender fills in the supplier).
+    func message(from ours: AgencyID, requestID: String, now: Date) -> Request {
+        Request(
+            header: Header(
+                supplyingAgencyID: nil,
+                requestingAgencyID: ours,
+                timestamp: now,
+                requestingAgencyRequestID: requestID
+            ),
+            bibliographicInfo: bibliographicInfo,
+            publicationInfo: publicationInfo,
+            serviceInfo: serviceInfo,
+            requestedDeliveryInfo: requestedDeliveryInfo,
+            patronInfo: patronInfo,
+            billingInfo: billingInfo
+        )
     }
 }

@@ -15,45 +15,68 @@ extension Gateway {
         let now = self.now
         let outbound = outboundMessages(at: now)
         return try await staffWrite { writer in
-            guard var transaction = try writer.transaction(id: id), transaction.role == .supplier else {
-                throw StaffActionError(.notFound, "no lending transaction \(id)")
+            try Self.apply(command, onTransaction: id, source: .staff, outbound: outbound, writer)
+        }
+    }
+
+    /// Applies a lending decision inside a write: the state machine, the new state, the status message
+    /// in the outbox and the event.
+    static func apply(
+        _ command: SupplierCommand,
+        onTransaction id: Int64,
+        source: EventRecord.Source,
+        detail: String? = nil,
+        outbound: OutboundMessages,
+        _ writer: any StoreWriter
+    ) throws -> TransactionRecord {
+        let now = outbound.now
+        guard var transaction = try writer.transaction(id: id), transaction.role == .supplier else {
+            throw StaffActionError(.notFound, "no lending transaction \(id)")
+        }
+        var machine = SupplierStateMachine(record: transaction)
+        switch machine.apply(command.event) {
+        case .refused(let reason):
+            throw StaffActionError(.notAllowed, "\(command.event): \(reason)")
+        case .applied(let from, let to, let effects):
+            transaction.apply(machine, at: now)
+            if let dueDate = command.dueDate, command.event == .ship || command.event == .grantRenewal {
+                transaction.dueDate = TimestampFormat.normalized(dueDate)
             }
-            var machine = SupplierStateMachine(record: transaction)
-            switch machine.apply(command.event) {
-            case .refused(let reason):
-                throw StaffActionError(.notAllowed, "\(command.event): \(reason)")
-            case .applied(let from, let to, let effects):
-                transaction.apply(machine, at: now)
-                if let dueDate = command.dueDate, command.event == .ship || command.event == .grantRenewal {
-                    transaction.dueDate = TimestampFormat.normalized(dueDate)
-                }
-                try writer.update(transaction)
-                var messageID: Int64?
-                for case .sendStatus(let reason, let answer, let status) in effects {
-                    let message = outbound.supplyingAgencyMessage(
-                        for: transaction,
-                        state: to,
-                        reason: reason,
-                        answer: answer,
-                        status: status,
-                        command: command
-                    )
-                    messageID = try Self.queue(.supplyingAgencyMessage(message), for: transaction, outbound: outbound, writer)
-                }
-                try writer.append(
-                    EventRecord(
-                        transactionID: transaction.id,
-                        at: now,
-                        source: .staff,
-                        event: command.event.rawValue,
-                        fromState: from.rawValue,
-                        toState: to.rawValue,
-                        messageID: messageID,
-                        detail: command.note
-                    )
+            try writer.update(transaction)
+            if [.willSupply, .expectToSupply, .unfilled, .retryPossible].contains(command.event),
+                var review = try writer.openReview(transactionID: transaction.id)
+            {
+                // Answering a held request closes its review.
+                review.state = command.event == .willSupply || command.event == .expectToSupply ? .approved : .refused
+                review.resolvedAt = now
+                review.resolution = "\(source.rawValue): \(command.event)"
+                try writer.update(review)
+            }
+            var messageID: Int64?
+            for case .sendStatus(let reason, let answer, let status) in effects {
+                let message = outbound.supplyingAgencyMessage(
+                    for: transaction,
+                    state: to,
+                    reason: reason,
+                    answer: answer,
+                    status: status,
+                    command: command
                 )
-                return transaction
+                messageID = try Self.queue(.supplyingAgencyMessage(message), for: transaction, outbound: outbound, writer)
             }
+            try writer.append(
+                EventRecord(
+                    transactionID: transaction.id,
+                    at: now,
+                    source: source,
+                    event: command.event.rawValue,
+                    fromState: from.rawValue,
+                    toState: to.rawValue,
+                    messageID: messageID,
+                    detail: detail ?? command.note
+                )
+            )
+            return transaction
         }
     }
 
@@ -106,62 +129,69 @@ extension Gateway {
         }
     }
 
-    /// Sends a new borrowing request to a peer.
+    /// Sends a new borrowing request to a peer, without the borrowing policy (see ``submit(_:)``).
     /// - Returns: the new transaction, in state ``RequesterState/requested`` with the request in the outbox.
     public func borrow(_ request: BorrowingRequest) async throws(StaffActionError) -> TransactionRecord {
-        guard let peer = configuration.peers.peer(named: request.peerName), let supplier = peer.primaryAgencyID else {
+        guard let peer = configuration.peers.peer(named: request.peerName) else {
             throw StaffActionError(.unknownPeer, "no peer named '\(request.peerName)' is configured")
         }
         let now = self.now
         let outbound = outboundMessages(at: now)
+        let ours = configuration.libraryAgencyIDs[0]
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
-        let message = Request(
-            header: Header(
-                supplyingAgencyID: supplier,
-                requestingAgencyID: configuration.libraryAgencyIDs[0],
-                timestamp: now,
-                requestingAgencyRequestID: requestID,
-                requestingAgencyAuthentication: peer.outboundAuthentication
-            ),
-            bibliographicInfo: request.bibliographicInfo,
-            publicationInfo: request.publicationInfo,
-            serviceInfo: request.serviceInfo,
-            requestedDeliveryInfo: request.requestedDeliveryInfo,
-            patronInfo: request.patronInfo,
-            billingInfo: request.billingInfo
-        )
+        let message = request.message(from: ours, requestID: requestID, now: now)
+        return try await staffWrite { writer in
+            try Self.send(message, to: peer, outbound: outbound, detail: nil, writer)
+        }
+    }
+
+    /// Stores a new borrowing transaction for `message` addressed to `peer` and queues the request.
+    static func send(
+        _ message: Request,
+        to peer: Peer,
+        outbound: OutboundMessages,
+        detail: String?,
+        _ writer: any StoreWriter
+    ) throws -> TransactionRecord {
+        guard let supplier = peer.primaryAgencyID else {
+            throw StaffActionError(.unknownPeer, "peer '\(peer.name)' has no agency id")
+        }
+        var message = message
+        message.header.supplyingAgencyID = supplier
+        message.header.requestingAgencyAuthentication = peer.outboundAuthentication
+        let requestID = message.header.requestingAgencyRequestID
+        let serviceType = message.serviceInfo?.serviceType ?? .loan
         let record = TransactionRecord(
             role: .requester,
             state: RequesterState.requested.rawValue,
-            serviceType: request.serviceInfo.serviceType,
-            requestingAgencyID: configuration.libraryAgencyIDs[0].key,
+            serviceType: serviceType,
+            requestingAgencyID: message.header.requestingAgencyID.key,
             requestingAgencyRequestID: requestID,
             supplyingAgencyID: supplier.key,
             peerName: peer.name,
             edition: peer.edition,
-            title: request.bibliographicInfo.titleOfComponent ?? request.bibliographicInfo.title,
-            createdAt: now,
-            updatedAt: now
+            title: message.bibliographicInfo.titleOfComponent ?? message.bibliographicInfo.title,
+            createdAt: outbound.now,
+            updatedAt: outbound.now
         )
-        return try await staffWrite { writer in
-            if try writer.transaction(role: .requester, requestingAgencyID: record.requestingAgencyID, requestID: requestID) != nil {
-                throw StaffActionError(.notAllowed, "request id '\(requestID)' is already in use")
-            }
-            let transaction = try writer.insert(record)
-            let messageID = try Self.queue(.request(message), for: transaction, outbound: outbound, writer)
-            try writer.append(
-                EventRecord(
-                    transactionID: transaction.id,
-                    at: now,
-                    source: .staff,
-                    event: "request",
-                    fromState: "",
-                    toState: transaction.state,
-                    messageID: messageID
-                )
-            )
-            return transaction
+        if try writer.transaction(role: .requester, requestingAgencyID: record.requestingAgencyID, requestID: requestID) != nil {
+            throw StaffActionError(.notAllowed, "request id '\(requestID)' is already in use")
         }
+        let transaction = try writer.insert(record)
+        let messageID = try Self.queue(.request(message), for: transaction, outbound: outbound, writer)
+        try writer.append(
+            EventRecord(
+                transactionID: transaction.id,
+                at: outbound.now,
+                source: .staff,
+                event: "request",
+                fromState: "",
+                toState: transaction.state,
+                messageID: messageID,
+                detail: detail
+            )
+        )
+        return transaction
     }
 
     /// Sends the request again as a Retry with the terms the supplier offered, as a new transaction.
@@ -212,6 +242,14 @@ extension Gateway {
         record.updatedAt = outbound.now
         let transaction = try writer.insert(record)
         let messageID = try Self.queue(.request(request), for: transaction, outbound: outbound, writer)
+        if var facts = try writer.policyFacts(transactionID: original.id) {
+            facts.transactionID = transaction.id
+            try writer.save(facts)
+        }
+        for var entry in try writer.ledgerEntries(transactionID: original.id) where entry.state == .reserved {
+            entry.transactionID = transaction.id  // a retry is the same copy
+            try writer.update(entry)
+        }
         try writer.append(
             EventRecord(
                 transactionID: transaction.id,
@@ -227,7 +265,7 @@ extension Gateway {
         return transaction
     }
 
-    private static func queue(
+    static func queue(
         _ message: ISO18626Message,
         for transaction: TransactionRecord,
         outbound: OutboundMessages,
@@ -240,7 +278,7 @@ extension Gateway {
         }
     }
 
-    private func staffWrite<Result: Sendable>(
+    func staffWrite<Result: Sendable>(
         _ work: @escaping @Sendable (any StoreWriter) throws -> Result
     ) async throws(StaffActionError) -> Result {
         do {

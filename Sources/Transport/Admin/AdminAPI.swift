@@ -1,6 +1,7 @@
 import Foundation
 public import Gateway
 import Hummingbird
+import ISO18626
 public import Logging
 import NIOCore
 public import ServiceLifecycle
@@ -11,7 +12,8 @@ import Transactions
 ///
 /// Staff actions go through the daemon, so only the daemon writes the database. Routes:
 /// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
-/// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/outbox`,
+/// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
+/// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
 /// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, and `GET /metrics` when a metrics
 /// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
@@ -66,6 +68,13 @@ public final class AdminAPI: Service {
         }
         v1.post("borrowing") { request, context in
             await routes.guarded(request) { try await routes.borrow(request: request, context: context) }
+        }
+        v1.get("reviews") { request, _ in await routes.guarded(request) { try await routes.reviews(request) } }
+        v1.post("reviews/{id}/approve") { request, context in
+            await routes.guarded(request) { try await routes.approve(try context.parameters.require("id", as: Int64.self), request: request) }
+        }
+        v1.post("reviews/{id}/refuse") { request, context in
+            await routes.guarded(request) { try await routes.refuse(try context.parameters.require("id", as: Int64.self), request: request) }
         }
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
         v1.post("outbox/{id}/retry") { request, context in
@@ -206,14 +215,51 @@ private struct AdminRoutes: Sendable {
         return AdminTransaction(result)
     }
 
-    func borrow(request: Request, context: BasicRequestContext) async throws -> AdminTransaction {
+    func borrow(request: Request, context: BasicRequestContext) async throws -> AdminBorrowResult {
         let borrowing = try AdminCommandParser.borrowingRequest(try await decode(AdminBorrowRequest.self, from: request))
-        let transaction = try await gateway.borrow(borrowing)
-        logger.info(
-            "staff action",
-            metadata: ["tx": .string(String(transaction.id)), "action": "request", "peer": .string(transaction.peerName), "request_id": .string(transaction.requestingAgencyRequestID)]
-        )
-        return AdminTransaction(transaction)
+        let (result, decision) = try await gateway.submit(borrowing)
+        if let decision {
+            PolicyDecisionLog.record(decision, peer: borrowing.peerName, requestID: nil, logger: logger)
+        }
+        switch result {
+        case .sent(let sent):
+            logger.info(
+                "staff action",
+                metadata: ["tx": .string(String(sent.transactionID)), "action": "request", "peer": .string(sent.peerName), "request_id": .string(sent.requestID)]
+            )
+            let transaction = try await gateway.store.transaction(id: sent.transactionID).map(AdminTransaction.init)
+            return AdminBorrowResult(
+                outcome: "sent",
+                transaction: transaction,
+                copyrightCompliance: sent.copyrightCompliance,
+                remainingRota: sent.remainingRota
+            )
+        case .held(let reviewID, let rule, let why):
+            return AdminBorrowResult(outcome: "held", reviewID: reviewID, rule: rule, reason: why)
+        case .rejected(let rule, let reason):
+            return AdminBorrowResult(outcome: "rejected", rule: rule, reason: reason)
+        }
+    }
+
+    func reviews(_ request: Request) async throws -> [AdminReview] {
+        let states: Set<ReviewRecord.State> = request.uri.queryParameters.get("state").map { text in
+            Set(text.split(separator: ",").compactMap { ReviewRecord.State(rawValue: String($0)) })
+        } ?? [.open]
+        return try await gateway.store.reviews(states: states).map(AdminReview.init)
+    }
+
+    func approve(_ id: Int64, request: Request) async throws -> AdminReview {
+        let decision = try await decode(AdminReviewDecision.self, from: request)
+        let review = try await gateway.approveReview(id, note: decision.note)
+        logger.info("staff action", metadata: ["review": .string(String(id)), "action": "approve", "rule": .string(review.rule)])
+        return AdminReview(review)
+    }
+
+    func refuse(_ id: Int64, request: Request) async throws -> AdminReview {
+        let decision = try await decode(AdminReviewDecision.self, from: request)
+        let review = try await gateway.refuseReview(id, reason: decision.reason.map { ReasonUnfilled($0) }, note: decision.note)
+        logger.info("staff action", metadata: ["review": .string(String(id)), "action": "refuse", "rule": .string(review.rule)])
+        return AdminReview(review)
     }
 
     func outbox(_ request: Request) async throws -> [AdminOutboxEntry] {

@@ -94,7 +94,9 @@ enum AdminCommandParser {
             patronInfo: request.patronID == nil && request.patronType == nil
                 ? nil
                 : PatronInfo(patronID: request.patronID, patronType: request.patronType.map { PatronType(lenient: $0, scheme: nil) }),
-            billingInfo: billing
+            billingInfo: billing,
+            alternatePeers: request.alternates ?? [],
+            patronType: request.patronType
         )
     }
 

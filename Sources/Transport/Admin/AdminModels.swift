@@ -133,6 +133,8 @@ public struct AdminBorrowRequest: Codable, Sendable, Equatable {
     public var maximumCost: String?
     public var copyrightCompliance: String?
     public var note: String?
+    /// Further lenders to ask, in order, if the first cannot supply.
+    public var alternates: [String]?
 
     public init(peer: String, serviceType: String) {
         self.peer = peer

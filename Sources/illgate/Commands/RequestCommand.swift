@@ -72,6 +72,9 @@ struct RequestCommand: AsyncParsableCommand {
     @Option(help: "Our request id (generated when not given).")
     var id: String?
 
+    @Option(name: .customLong("also"), help: "Another peer to ask if the first cannot supply (repeat for a rota; needs a [policy]).")
+    var alternates: [String] = []
+
     func run() async throws {
         let client = try AdminClient(configurationPath: config)
         var request = AdminBorrowRequest(peer: peer, serviceType: service)
@@ -93,7 +96,21 @@ struct RequestCommand: AsyncParsableCommand {
         request.maximumCost = maxCost
         request.copyrightCompliance = copyright
         request.note = note
-        let transaction = try await client.post("/v1/borrowing", request, as: AdminTransaction.self)
-        print("transaction \(transaction.id): \(transaction.state), request \(transaction.requestID) to \(transaction.peer)")
+        request.alternates = alternates.isEmpty ? nil : alternates
+        let result = try await client.post("/v1/borrowing", request, as: AdminBorrowResult.self)
+        switch result.outcome {
+        case "sent":
+            if let transaction = result.transaction {
+                var line = "transaction \(transaction.id): \(transaction.state), request \(transaction.requestID) to \(transaction.peer)"
+                if let code = result.copyrightCompliance { line += ", copyright \(code)" }
+                if let rota = result.remainingRota, !rota.isEmpty { line += ", then \(rota.joined(separator: ", "))" }
+                print(line)
+            }
+        case "held":
+            print("held for review \(result.reviewID.map(String.init) ?? "?") (rule \(result.rule ?? "?")): \(result.reason ?? "")")
+            print("see 'illgate review list'; approve or refuse it there")
+        default:
+            throw CommandFailure("not sent (rule \(result.rule ?? "?")): \(result.reason ?? "")")
+        }
     }
 }

@@ -1,0 +1,171 @@
+public import Foundation
+public import ISO18626
+import Policy
+import Store
+
+/// `illgate policy explain`: runs the policy on a request against the stored history as of the gateway's
+/// clock, inside a database transaction that is always rolled back, so nothing changes.
+extension Gateway {
+    /// Explains what we would answer if a peer sent us `request` now.
+    /// - Parameter peerName: the peer to evaluate as; by default the one owning the request's requesting agency id.
+    public func explainLending(_ request: Request, peerName: String? = nil) async throws -> PolicyExplanation {
+        let policy = configuration.policy ?? PolicyConfiguration()
+        let agency = request.header.requestingAgencyID
+        let peer: Peer
+        if let peerName {
+            guard let named = configuration.peers.peer(named: peerName) else {
+                throw StaffActionError(.unknownPeer, "no peer named '\(peerName)' is configured")
+            }
+            peer = named
+        } else if let owner = configuration.peers.peer(for: agency) {
+            peer = owner
+        } else {
+            var profile = PeerProfile(name: agency.key, agencyIDs: [agency.key])
+            profile.isKnown = false
+            peer = Peer(name: agency.key, agencyIDs: [agency], profile: profile)
+        }
+        let now = self.now
+        let decider = LendingDecider(policy: policy, peer: peer, now: now)
+        let explanation = try await rolledBack { writer in
+            let input = try decider.input(for: request, transactionID: nil, writer)
+            let decision = LendingPolicy(configuration: policy).decide(input)
+            var answer: [PolicyExplanation.Fact] = []
+            if let reply = decision.reply(for: peer.edition) {
+                answer.append(.init(name: "status", value: reply.status.rawValue))
+                if let reason = reply.reasonUnfilled { answer.append(.init(name: "reasonUnfilled", value: reason.value)) }
+                if let reason = reply.reasonRetry { answer.append(.init(name: "reasonRetry", value: reason.value)) }
+                if let offers = reply.retryInfo, !offers.isEmpty { answer.append(.init(name: "offers", value: Self.describe(offers))) }
+                if let note = reply.note { answer.append(.init(name: "note", value: note)) }
+            } else if case .review(let review) = decision.outcome {
+                answer.append(.init(name: "status", value: "nothing sent: held for staff review"))
+                answer.append(.init(name: "why", value: review.why))
+                answer.append(.init(name: "on timeout", value: policy.onReviewTimeout == .unfilled ? "Unfilled \(review.reasonIfTimedOut.value) after \(policy.reviewTimeout)" : "keeps waiting"))
+            }
+            let facts: [PolicyExplanation.Fact] = [
+                .init(name: "peer", value: "\(peer.name) (\(peer.profile.isKnown ? "configured" : "not configured"), edition \(peer.edition.rawValue), country \(peer.profile.effectiveCountry ?? "unknown"))"),
+                .init(name: "holdings", value: Self.describe(input.item)),
+                .init(name: "open loans to peer", value: String(input.history.openLoansToPeer)),
+                .init(name: "same citation from peer", value: String(input.history.sameCitationFromPeer)),
+                .init(name: "same title copies from peer", value: String(input.history.sameTitleCopiesFromPeer)),
+                .init(name: "same issue articles from peer", value: String(input.history.sameIssueArticlesFromPeer)),
+            ]
+            return PolicyExplanation(
+                side: "lending",
+                decision: decision.outcome.name,
+                rule: decision.outcome.rule.rawValue,
+                answer: answer,
+                facts: facts,
+                rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) },
+                asOf: TimestampFormat.format(now)
+            )
+        }
+        return explanation
+    }
+
+    /// Explains what the borrowing rules would do with `request` for a patron of `patronType`, sent to `rota`.
+    public func explainBorrowing(_ request: Request, patronType: String?, rota: [String]) async throws -> PolicyExplanation {
+        let policy = configuration.policy ?? PolicyConfiguration()
+        let names = rota.isEmpty ? configuration.peers.peers.map(\.name) : rota
+        for name in names where configuration.peers.peer(named: name) == nil {
+            throw StaffActionError(.unknownPeer, "no peer named '\(name)' is configured")
+        }
+        let now = self.now
+        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now))
+        return try await rolledBack { writer in
+            let evaluation = try context.evaluate(request, rota: names, patronType: patronType, waiving: [], writer)
+            let decision = evaluation.decision
+            var answer: [PolicyExplanation.Fact] = []
+            var rule = decision.trace.firedRules.last?.rawValue ?? "B08"
+            switch decision.outcome {
+            case .send(let plan), .routeToDocumentSupplier(_, let plan):
+                if case .routeToDocumentSupplier(let supplier, _) = decision.outcome {
+                    answer.append(.init(name: "document supplier", value: supplier))
+                } else {
+                    answer.append(.init(name: "rota", value: plan.rota.joined(separator: ", ")))
+                }
+                if let code = plan.copyrightCompliance { answer.append(.init(name: "copyrightCompliance", value: code)) }
+                if let ledger = plan.ledger {
+                    var text = "basis \(ledger.basis.rawValue), \(ledger.basis.isCounted ? "counted" : "not counted")"
+                    if let fee = ledger.royaltyEstimate { text += ", royalty estimate \(fee)" }
+                    answer.append(.init(name: "ledger", value: text))
+                }
+                if let cost = plan.maximumCosts { answer.append(.init(name: "maximumCosts", value: cost.description)) }
+            case .hold(let id, let why):
+                rule = id.rawValue
+                answer.append(.init(name: "hold", value: why))
+            case .reject(let id, let reason):
+                rule = id.rawValue
+                answer.append(.init(name: "reject", value: reason))
+            }
+            var facts: [PolicyExplanation.Fact] = [
+                .init(name: "patron type", value: evaluation.patronType ?? "none"),
+                .init(name: "patron open requests", value: String(evaluation.input.history.patronOpenRequests)),
+                .init(name: "local holdings", value: Self.describe(evaluation.input.localItem)),
+            ]
+            if let counted = evaluation.counted {
+                let subject = counted.count.subject
+                facts.append(.init(name: "copyright title", value: "\(subject.displayTitle) [\(subject.kind.rawValue)\(subject.issns.isEmpty ? "" : ", ISSN \(subject.issns.joined(separator: " "))")]"))
+                facts.append(.init(name: "copyright bucket", value: "\(subject.requestYear): \(counted.count.countInBucket) counted copies so far"))
+                facts.append(.init(name: "publication date", value: subject.publication?.description ?? "unknown"))
+                if let exemption = subject.exemption { facts.append(.init(name: "exemption", value: exemption.rawValue)) }
+            }
+            return PolicyExplanation(
+                side: "borrowing",
+                decision: decision.outcome.name,
+                rule: rule,
+                answer: answer,
+                facts: facts,
+                rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) },
+                asOf: TimestampFormat.format(now)
+            )
+        }
+    }
+
+    /// Runs `work` in a write that is always rolled back.
+    private func rolledBack<Value: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Value) async throws -> Value {
+        do {
+            _ = try await store.write { writer -> Int in throw ExplanationRollback(value: try work(writer)) }
+        } catch let rollback as ExplanationRollback<Value> {
+            return rollback.value
+        }
+        throw StoreError("the explanation was not produced")
+    }
+
+    static func describe(_ item: ItemFacts) -> String {
+        var text: String
+        switch item.availability {
+        case .notHeld: return "not held"
+        case .available: text = "available"
+        case .onLoan(let due): text = "on loan" + (due.map { " until \(TimestampFormat.format($0))" } ?? "")
+        case .missing: text = "missing"
+        case .lost: text = "lost"
+        case .nonCirculating: text = "non-circulating"
+        case .atBindery: text = "at the bindery"
+        case .onOrder: text = "on order"
+        case .poorCondition: text = "in poor condition"
+        case .citationMismatch: text = "held, but not as cited"
+        }
+        if let format = item.format { text += ", format \(format)" }
+        if let location = item.location { text += ", \(location)" }
+        if let call = item.callNumber { text += " \(call)" }
+        return text
+    }
+
+    static func describe(_ offers: RetryInfo) -> String {
+        var parts: [String] = []
+        if let type = offers.serviceType { parts.append("serviceType \(type.rawValue)") }
+        if !offers.offeredCosts.isEmpty { parts.append("costs " + offers.offeredCosts.map(\.description).joined(separator: ", ")) }
+        if !offers.deliveryMethod.isEmpty { parts.append("delivery " + offers.deliveryMethod.map(\.value).joined(separator: ", ")) }
+        if !offers.serviceLevel.isEmpty { parts.append("service level " + offers.serviceLevel.map(\.value).joined(separator: ", ")) }
+        if !offers.paymentMethod.isEmpty { parts.append("payment " + offers.paymentMethod.map(\.value).joined(separator: ", ")) }
+        if !offers.itemFormat.isEmpty { parts.append("format " + offers.itemFormat.map(\.value).joined(separator: ", ")) }
+        if let after = offers.retryAfter { parts.append("retry after \(TimestampFormat.format(after))") }
+        if let before = offers.retryBefore { parts.append("retry before \(TimestampFormat.format(before))") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// Carries an explanation out of a write, rolling the write back.
+private struct ExplanationRollback<Value: Sendable>: Error {
+    var value: Value
+}

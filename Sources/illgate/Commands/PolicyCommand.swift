@@ -1,0 +1,102 @@
+import ArgumentParser
+import Daemon
+import Foundation
+import Gateway
+import ISO18626
+
+/// `illgate policy explain`: why a request is (or would be) decided the way it is.
+struct PolicyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Explain policy decisions.",
+        subcommands: [Explain.self]
+    )
+
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the decision for a request and every rule evaluated, without changing anything.",
+            discussion: """
+                Evaluates REQUEST.xml against the configured policy, holdings and the history in the configured \
+                database as of --now (default: the current time), in a database transaction that is rolled back. \
+                --as lender (default) answers "what would we reply if a peer sent this?"; --as borrower answers \
+                "what happens if our patron asks for this?" (copyright ledger, patron limits, rota).
+                """
+        )
+
+        enum Side: String, ExpressibleByArgument, CaseIterable {
+            case lender, borrower
+        }
+
+        @Option(help: "The configuration file (default: $ILLGATE_CONFIG, else config/illgate.toml).")
+        var config: String?
+
+        @Option(help: "Evaluate as of this instant (2027-01-04T09:00:00Z, or a date 2027-01-04 meaning its start in the library's zone).")
+        var now: String?
+
+        @Option(name: .customLong("as"), help: "lender (a peer asks us) or borrower (our patron asks).")
+        var side: Side = .lender
+
+        @Option(help: "The patron type (borrower side; default: the request's patronType, else policy.borrowing.default_patron_type).")
+        var patronType: String?
+
+        @Option(help: "As lender: the peer to evaluate as (default: the owner of the request's requestingAgencyId). As borrower: the lenders to ask, comma-separated (default: every peer).")
+        var peer: String?
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        @Argument(help: ArgumentHelp("The ISO 18626 request.", valueName: "request.xml"))
+        var file: String
+
+        func run() async throws {
+            let local = try LocalGateway(configurationPath: config)
+            let instant = try parseNow(timeZone: local.timeZone)
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read the file") }
+            let request: Request
+            do {
+                guard case .request(let decoded) = try ISO18626Decoder().decode(Array(data)).message else {
+                    throw CommandFailure("\(file): not an ISO 18626 request")
+                }
+                request = decoded
+            } catch let error as ISO18626DecodingError {
+                throw CommandFailure("\(file): \(error.description)")
+            }
+            let gateway = try local.gateway(now: instant)
+            let explanation: PolicyExplanation
+            switch side {
+            case .lender:
+                explanation = try await gateway.explainLending(request, peerName: peer)
+            case .borrower:
+                let rota = peer.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+                explanation = try await gateway.explainBorrowing(request, patronType: patronType, rota: rota)
+            }
+            if local.configuration.policy == nil {
+                FileHandle.standardError.write(Data("note: \(local.configuration.file) has no [policy] table; explaining with the default policy, which the daemon does not apply\n".utf8))
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(explanation), as: UTF8.self))
+                return
+            }
+            print("\(explanation.side) decision: \(explanation.decision) (rule \(explanation.rule)) as of \(explanation.asOf)")
+            for fact in explanation.answer { print("  \(fact.name): \(fact.value)") }
+            print("facts:")
+            for fact in explanation.facts { print("  \(fact.name): \(fact.value)") }
+            print("rules:")
+            print(TextTable.render(header: ["  RULE", "VERDICT", "DETAIL"], rows: explanation.rules.map { ["  " + $0.rule, $0.verdict, $0.detail] }))
+        }
+
+        private func parseNow(timeZone: TimeZone) throws -> Date {
+            guard let now else { return Date() }
+            if let instant = TimestampFormat.parse(now) { return instant }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let parts = now.split(separator: "-").compactMap { Int($0) }
+            if parts.count == 3, let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) {
+                return day
+            }
+            throw CommandFailure("--now: \"\(now)\" is not a timestamp like 2027-01-04T09:00:00Z or a date like 2027-01-04")
+        }
+    }
+}
