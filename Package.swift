@@ -157,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "Store", "Transactions", "ISO18626", "GatewayExerciser"],
+            dependencies: ["Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser"],
             swiftSettings: swiftSettings
         ),
         // A child process for the crash test: applies messages until it is killed.

@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import ISO18626
+import Policy
 import Store
 import Synchronization
 import Testing
@@ -58,7 +59,14 @@ struct LibraryPair {
     let borrower: Gateway
     private let databases: [TemporaryDatabase]
 
-    init(lenderEdition: Edition = .v1_2, borrowerEdition: Edition = .v1_2, lenderRequiresAuthentication: RequestingAgencyAuthentication? = nil) throws {
+    init(
+        lenderEdition: Edition = .v1_2,
+        borrowerEdition: Edition = .v1_2,
+        lenderRequiresAuthentication: RequestingAgencyAuthentication? = nil,
+        lenderPolicy: PolicyConfiguration? = nil,
+        borrowerPolicy: PolicyConfiguration? = nil,
+        borrowerPeers: [Peer] = []
+    ) throws {
         let lenderDatabase = try TemporaryDatabase()
         let borrowerDatabase = try TemporaryDatabase()
         databases = [lenderDatabase, borrowerDatabase]
@@ -74,7 +82,8 @@ struct LibraryPair {
                         requiredAuthentication: lenderRequiresAuthentication
                     )
                 ],
-                requestIDPrefix: "LEND"
+                requestIDPrefix: "LEND",
+                policy: lenderPolicy
             ),
             store: try SQLiteTransactionStore(path: lenderDatabase.path),
             clock: { clock.now }
@@ -89,8 +98,9 @@ struct LibraryPair {
                         edition: lenderEdition,
                         outboundAuthentication: lenderRequiresAuthentication
                     )
-                ],
-                requestIDPrefix: "BORR"
+                ] + borrowerPeers,
+                requestIDPrefix: "BORR",
+                policy: borrowerPolicy
             ),
             store: try SQLiteTransactionStore(path: borrowerDatabase.path),
             clock: { clock.now }
