@@ -2,6 +2,7 @@ import Daemon
 import Foundation
 import Gateway
 import Logging
+import Policy
 import ISO18626
 import Testing
 import Transport
@@ -35,7 +36,10 @@ import Transport
         #expect(link.endpoint?.host == "127.0.0.1")
         #expect(configuration.gateway.libraryAgencyIDs.map(\.description) == ["ISIL:XX-ILLGATE"])
         #expect(configuration.retryPolicy == RetryPolicy())
-        #expect(configuration.summary == "1 peer, http 127.0.0.1:18626, tcp 127.0.0.1:18627, database /srv/illgate/data/illgate.sqlite")
+        #expect(
+            configuration.summary
+                == "1 peer, http 127.0.0.1:18626, tcp 127.0.0.1:18627, database /srv/illgate/data/illgate.sqlite, policy US copyright, auto-responder will_supply"
+        )
     }
 
     @Test func quickStartDefaultSetsEveryKeyToItsDefault() throws {
@@ -61,6 +65,20 @@ import Transport
         #expect(shipped.storagePath == minimal.storagePath)
         #expect(shipped.library == minimal.library)
         #expect(shipped.peers == minimal.peers)
+
+        // Every [policy] key the file sets is the documented default, except what the quick start changes:
+        // free lending, a default patron type, and three patron types.
+        var expected = PolicyConfiguration()
+        expected.lending.charges.loan = 0
+        expected.lending.charges.copy = 0
+        expected.borrowing.defaultPatronType = "faculty"
+        expected.patronTypes = [
+            "faculty": PatronTypePolicy(ill: true, maxOpen: 50, maxCost: 50),
+            "student": PatronTypePolicy(ill: true, maxOpen: 25, maxCost: 20, notBorrowable: ["DVD"]),
+            "alumni": PatronTypePolicy(ill: false),
+        ]
+        #expect(shipped.policy == expected)
+        #expect(minimal.policy == nil)
     }
 
     @Test func lenderAndBorrowerExamplesTalkToEachOther() throws {

@@ -54,6 +54,16 @@ extension ConfigurationParser {
         return policy
     }
 
+    /// Peer names the policy refers to must be configured peers.
+    func checkPolicyPeers(_ policy: PolicyConfiguration?, peerNames: Set<String>, _ reader: TableReader) {
+        guard let supplier = policy?.copyright.borrowing.documentSupplier, !peerNames.contains(supplier) else { return }
+        problems.report(
+            at: reader.path.appending("policy").appending("copyright").appending("borrowing").appending("document_supplier"),
+            peer: nil,
+            "no [[peers]] table is named \"\(supplier)\""
+        )
+    }
+
     // MARK: [policy.lending]
 
     private func readLending(_ reader: TableReader, calendar: Calendar) -> LendingPolicyConfiguration {
@@ -71,17 +81,15 @@ extension ConfigurationParser {
                 reader.report("closed_until", "expected a date like \"2026-03-20\", found \"\(text)\"")
             }
         }
-        if reader.contains("max_open_loans_per_peer") {
-            lending.maxOpenLoansPerPeer = reader.integer("max_open_loans_per_peer", expected: "an integer like 10 (0 means no quota)", atLeast: 0)
-                .flatMap { $0 == 0 ? nil : $0 }
+        if let quota = reader.integer("max_open_loans_per_peer", expected: "an integer like 10 (0 means no quota)", atLeast: 0) {
+            lending.maxOpenLoansPerPeer = quota == 0 ? nil : quota
         }
         lending.quotaCountsExpectToSupply = reader.bool("quota_counts_expect_to_supply") ?? lending.quotaCountsExpectToSupply
         lending.quotaAction = choice(reader, "over_quota", default: lending.quotaAction)
         lending.newMaterialEmbargoDays = reader.integer("new_material_embargo_days", expected: "a number of days like 180 (0 disables)", atLeast: 0) ?? lending.newMaterialEmbargoDays
         if let formats = plainStrings(reader, "formats_not_lent") { lending.formatsNotLent = formats }
-        if reader.contains("max_copy_pages") {
-            lending.maxCopyPages = reader.integer("max_copy_pages", expected: "a number of pages like 60 (0 means no limit)", atLeast: 0)
-                .flatMap { $0 == 0 ? nil : $0 }
+        if let pages = reader.integer("max_copy_pages", expected: "a number of pages like 60 (0 means no limit)", atLeast: 0) {
+            lending.maxCopyPages = pages == 0 ? nil : pages
         }
         lending.loanPeriodDays = reader.integer("loan_period_days", expected: "a number of days like 42", atLeast: 1, atMost: 3650) ?? lending.loanPeriodDays
         lending.dueDateIncludesShipping = reader.bool("due_date_includes_shipping") ?? lending.dueDateIncludesShipping

@@ -45,6 +45,7 @@ struct ConfigurationParser {
 
         checkListeners(http: http, tcp: tcp, admin: admin)
         checkPeers(peers, library: library, http: http)
+        checkPolicyPeers(policy, peerNames: Set(peers.map(\.settings.peer.name)), reader)
 
         return DaemonConfiguration(
             file: file,
