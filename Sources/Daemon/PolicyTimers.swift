@@ -38,7 +38,9 @@ struct PolicyTimers: Service {
             } catch {
                 logger.error("policy timers failed; will try again", metadata: ["error": .string("\(error)")])
             }
-            try? await Task.sleep(for: interval)
+            // Wakes at once on SIGTERM: a plain sleep would hold the shutdown up to the 20 s bound.
+            let interval = self.interval
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
     }
 }

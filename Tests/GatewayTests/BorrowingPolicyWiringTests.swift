@@ -201,4 +201,37 @@ import Transactions
         #expect(ledger.first { $0.transactionID == keptSummary.transactionID }?.state == .filled)
         #expect(ledger.first { $0.transactionID == releasedSummary.transactionID }?.state == .released)
     }
+
+    @Test("B09: a cost offer within the patron's ceiling is retried at once; the retry is supplied")
+    func costOfferWithinCeilingIsRetried() async throws {
+        let pair = try LibraryPair(
+            lenderPolicy: LendingPolicyWiringTests.lenderPolicy { $0.lending.charges.loan = 15 },
+            borrowerPolicy: Self.borrowerPolicy { $0.patronTypes["faculty"] = PatronTypePolicy(ill: true, maxCost: 20) }
+        )
+        try await LendingPolicyWiringTests.load([LendingPolicyWiringTests.holding()], into: pair.lender)
+        var request = LibraryPair.borrowingRequest(.loan)
+        request.billingInfo = BillingInfo(maximumCosts: Costs(currencyCode: "USD", monetaryValue: 12))
+        let (result, _) = try await pair.borrower.submit(request)
+        guard case .sent(let first) = result else { Issue.record("not sent: \(result)"); return }
+        try await pair.deliverAll()
+        let all = try await pair.borrower.store.transactions(matching: TransactionFilter(role: .requester))
+        #expect(all.count == 2)
+        #expect(all.first { $0.id == first.transactionID }?.state == RequesterState.retried.rawValue)
+        let retry = try #require(all.first { $0.previousTransactionID == first.transactionID })
+        #expect(retry.state == RequesterState.willSupply.rawValue)
+        #expect(try await Self.sentRequest(retry.id, at: pair.borrower).contains("<monetaryValue>15</monetaryValue>"))
+
+        // Above the ceiling the offer waits for staff.
+        let strict = try LibraryPair(
+            lenderPolicy: LendingPolicyWiringTests.lenderPolicy { $0.lending.charges.loan = 25 },
+            borrowerPolicy: Self.borrowerPolicy { $0.patronTypes["faculty"] = PatronTypePolicy(ill: true, maxCost: 20) }
+        )
+        try await LendingPolicyWiringTests.load([LendingPolicyWiringTests.holding()], into: strict.lender)
+        let (other, _) = try await strict.borrower.submit(LibraryPair.borrowingRequest(.loan))
+        guard case .sent(let waiting) = other else { Issue.record("not sent: \(other)"); return }
+        try await strict.deliverAll()
+        let left = try await strict.borrower.store.transactions(matching: TransactionFilter(role: .requester))
+        #expect(left.count == 1)
+        #expect(left.first { $0.id == waiting.transactionID }?.state == RequesterState.conditionsOffered.rawValue)
+    }
 }

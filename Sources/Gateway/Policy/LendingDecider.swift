@@ -11,21 +11,24 @@ struct LendingDecider {
     let peer: Peer
     let now: Date
 
-    /// The inputs of a new request (or a retry): holdings and history counts, `transactionID` excluded.
-    func input(for request: Request, transactionID: Int64?, _ writer: any StoreWriter) throws -> LendingInput {
+    /// The inputs of a new request (or a retry): holdings and history counts, leaving out the transaction
+    /// itself and, for a retry, the transaction it replaces (a retry is not a duplicate of its original).
+    func input(for request: Request, transactionID: Int64?, replacing previous: Int64? = nil, _ writer: any StoreWriter) throws -> LendingInput {
+        let excluded = [transactionID, previous].compactMap(\.self)
         let holdings = try writer.holdings(matching: HoldingFacts.lookup(for: request))
         return LendingInput(
             request: request,
             peer: peer.profile,
             item: HoldingFacts.itemFacts(from: holdings),
-            history: try history(keys: CitationKeys(request: request), excluding: transactionID ?? 0, writer),
+            history: try history(keys: CitationKeys(request: request), excluding: excluded, writer),
             receivedAt: now
         )
     }
 
     /// Decides a new request (or a retry) for `transaction`, saving its policy facts with the decision.
     func decide(_ request: Request, for transaction: TransactionRecord, _ writer: any StoreWriter) throws -> LendingDecision {
-        let decision = LendingPolicy(configuration: policy).decide(try input(for: request, transactionID: transaction.id, writer))
+        let input = try input(for: request, transactionID: transaction.id, replacing: transaction.previousTransactionID, writer)
+        let decision = LendingPolicy(configuration: policy).decide(input)
         let keys = CitationKeys(request: request)
         try writer.save(
             TransactionPolicyRecord(
@@ -42,7 +45,7 @@ struct LendingDecider {
     }
 
     /// The counts of L06 and L10, this transaction excluded.
-    private func history(keys: CitationKeys, excluding id: Int64, _ writer: any StoreWriter) throws -> LendingHistory {
+    private func history(keys: CitationKeys, excluding excluded: [Int64], _ writer: any StoreWriter) throws -> LendingHistory {
         var open: [SupplierState] = [.willSupply, .loaned, .received, .overdue, .recalled, .returnShipped, .holdReturn]
         if policy.lending.quotaCountsExpectToSupply { open.append(.expectToSupply) }
         let flags = policy.lending.redFlags
@@ -56,13 +59,13 @@ struct LendingDecider {
                     peerName: peer.name,
                     states: open.map(\.rawValue),
                     serviceTypes: [ServiceType.loan.rawValue, ServiceType.copyOrLoan.rawValue],
-                    excludingTransactionID: id
+                    excludingTransactionIDs: excluded
                 )
             ),
             sameCitationFromPeer: flags.duplicateHours == 0
                 ? 0
                 : try writer.count(
-                    HistoryQuery(role: role, peerName: peer.name, citationKey: keys.citation, since: duplicateSince, excludingTransactionID: id)
+                    HistoryQuery(role: role, peerName: peer.name, citationKey: keys.citation, since: duplicateSince, excludingTransactionIDs: excluded)
                 ),
             sameTitleCopiesFromPeer: try writer.count(
                 HistoryQuery(
@@ -71,7 +74,7 @@ struct LendingDecider {
                     serviceTypes: [ServiceType.copy.rawValue, ServiceType.copyOrLoan.rawValue],
                     titleKey: keys.title,
                     since: titleSince,
-                    excludingTransactionID: id
+                    excludingTransactionIDs: excluded
                 )
             ),
             sameIssueArticlesFromPeer: keys.issue == nil
@@ -83,7 +86,7 @@ struct LendingDecider {
                         issueKey: keys.issue,
                         articlesOnly: true,
                         since: titleSince,
-                        excludingTransactionID: id
+                        excludingTransactionIDs: excluded
                     )
                 )
         )

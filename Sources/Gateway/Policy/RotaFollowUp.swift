@@ -1,5 +1,6 @@
 import Foundation
 import ISO18626
+import Policy
 import Store
 import Transactions
 
@@ -11,9 +12,16 @@ struct RotaFollowUp {
     let outbound: OutboundMessages
 
     /// Follows a requester transition up; returns a note for the event, if anything was done.
-    func after(_ transaction: TransactionRecord, movedTo state: RequesterState, _ writer: any StoreWriter) throws -> String? {
+    func after(
+        _ transaction: TransactionRecord,
+        movedTo state: RequesterState,
+        by message: SupplyingAgencyMessage,
+        _ writer: any StoreWriter
+    ) throws -> String? {
         let now = outbound.now
         switch state {
+        case .conditionsOffered:
+            return try acceptOfferedCost(transaction, message, writer)
         case .copyDelivered, .received, .withPatron, .completed:
             var kept = 0
             for var entry in try writer.ledgerEntries(transactionID: transaction.id) where entry.state == .reserved {
@@ -76,5 +84,49 @@ struct RotaFollowUp {
             released += 1
         }
         return released > 0 ? "copyright ledger: copy released (\(why))" : nil
+    }
+
+    /// B09: a RetryPossible CostExceedsMaxCost whose offer is within the patron type's ceiling is retried
+    /// at once with the offered cost; anything else waits for staff.
+    private func acceptOfferedCost(_ transaction: TransactionRecord, _ message: SupplyingAgencyMessage, _ writer: any StoreWriter) throws -> String? {
+        guard let policy = configuration.policy,
+            message.messageInfo.reasonRetry?.value.lowercased() == "costexceedsmaxcost",
+            let offer = message.retryInfo?.offeredCosts.first,
+            let facts = try writer.policyFacts(transactionID: transaction.id)
+        else { return nil }
+        let patronType = facts.patronType.flatMap { name in
+            policy.patronTypes[name] ?? policy.patronTypes.first { $0.key.lowercased() == name.lowercased() }?.value
+        }
+        guard let ceiling = patronType?.maxCost, offer.currencyCode.value.uppercased() == policy.lending.charges.currency.uppercased(),
+            offer.monetaryValue <= ceiling
+        else {
+            return "B09: offered \(offer) is above the patron's ceiling or in another currency; waiting for staff"
+        }
+        var current = transaction
+        var machine = RequesterStateMachine(record: current)
+        guard case .applied(let from, let to, _) = machine.apply(.retry) else { return nil }
+        current.apply(machine, at: outbound.now)
+        try writer.update(current)
+        let retried = try Gateway.retry(
+            current,
+            peer: configuration.peers.peer(named: current.peerName),
+            prefix: configuration.requestIDPrefix,
+            outbound: outbound,
+            offered: message.retryInfo,
+            source: .system,
+            writer
+        )
+        try writer.append(
+            EventRecord(
+                transactionID: current.id,
+                at: outbound.now,
+                source: .system,
+                event: "policy:retry",
+                fromState: from.rawValue,
+                toState: to.rawValue,
+                detail: "B09: offered \(offer) is within the ceiling \(ceiling); retried as transaction \(retried.id)"
+            )
+        )
+        return "B09: retried as transaction \(retried.id)"
     }
 }

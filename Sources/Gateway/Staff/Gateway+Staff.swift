@@ -195,11 +195,14 @@ extension Gateway {
     }
 
     /// Sends the request again as a Retry with the terms the supplier offered, as a new transaction.
-    private static func retry(
+    /// - Parameter offered: the supplier's terms; by default those of its last RetryPossible on record.
+    static func retry(
         _ original: TransactionRecord,
         peer: Peer?,
         prefix: String,
         outbound: OutboundMessages,
+        offered: RetryInfo? = nil,
+        source: EventRecord.Source = .staff,
         _ writer: any StoreWriter
     ) throws -> TransactionRecord {
         let messages = try writer.messages(transactionID: original.id)
@@ -208,7 +211,7 @@ extension Gateway {
         else {
             throw StaffActionError(.notAllowed, "retry: the original request of transaction \(original.id) is not on record")
         }
-        let offer = messages.reversed().lazy
+        let offer = offered ?? messages.reversed().lazy
             .filter { $0.direction == .inbound && $0.kind == .supplyingAgencyMessage }
             .compactMap { record -> SupplyingAgencyMessage? in
                 guard case .supplyingAgencyMessage(let sam) = try? ISO18626Decoder().decode(record.body).message,
@@ -216,8 +219,8 @@ extension Gateway {
                 else { return nil }
                 return sam
             }
-            .first
-        request.accept(offer?.retryInfo)
+            .first?.retryInfo
+        request.accept(offer)
         let requestID = Self.newRequestID(prefix: prefix)
         request.header.timestamp = outbound.now
         request.header.requestingAgencyRequestID = requestID
@@ -254,7 +257,7 @@ extension Gateway {
             EventRecord(
                 transactionID: transaction.id,
                 at: outbound.now,
-                source: .staff,
+                source: source,
                 event: "request:retry",
                 fromState: "",
                 toState: transaction.state,

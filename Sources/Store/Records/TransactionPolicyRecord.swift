@@ -65,7 +65,8 @@ public struct HistoryQuery: Hashable, Sendable {
     public var patronKey: String?
     /// Created at or after.
     public var since: Date?
-    public var excludingTransactionID: Int64?
+    /// Transactions left out (the one being decided, and the one a retry replaces).
+    public var excludingTransactionIDs: [Int64]
 
     public init(
         role: String,
@@ -79,7 +80,7 @@ public struct HistoryQuery: Hashable, Sendable {
         articlesOnly: Bool = false,
         patronKey: String? = nil,
         since: Date? = nil,
-        excludingTransactionID: Int64? = nil
+        excludingTransactionIDs: [Int64] = []
     ) {
         self.role = role
         self.peerName = peerName
@@ -92,6 +93,6 @@ public struct HistoryQuery: Hashable, Sendable {
         self.articlesOnly = articlesOnly
         self.patronKey = patronKey
         self.since = since
-        self.excludingTransactionID = excludingTransactionID
+        self.excludingTransactionIDs = excludingTransactionIDs
     }
 }

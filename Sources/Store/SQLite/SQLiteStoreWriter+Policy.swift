@@ -132,7 +132,7 @@ extension SQLiteStoreWriter {
         if query.articlesOnly { conditions.append("p.is_article = 1") }
         if let key = query.patronKey { add("p.patron_key = ?", [key]) }
         if let since = query.since { add("t.created_at >= ?", [since.timeIntervalSince1970]) }
-        if let id = query.excludingTransactionID { add("t.id != ?", [id]) }
+        for id in query.excludingTransactionIDs { add("t.id != ?", [id]) }
         conditions.append("t.superseded = 0")
         return (conditions.joined(separator: " AND "), arguments)
     }
