@@ -81,8 +81,17 @@ final class RunningDaemon {
         var description: String { rawValue }
     }
 
-    /// Writes the configuration: us, and one peer reached at `peerEndpoint`.
-    func configure(prefix: String, peerName: String, peerAgency: String, peerEndpoint: String, peerSections: String = "") throws {
+    /// Writes the configuration: us, and one peer reached at `peerEndpoint`. `peerSections` follows the
+    /// peer's endpoint (per-peer keys first, then its sub-tables); `extraSections` (top-level tables such
+    /// as `[policy]`) goes before `[[peers]]`.
+    func configure(
+        prefix: String,
+        peerName: String,
+        peerAgency: String,
+        peerEndpoint: String,
+        peerSections: String = "",
+        extraSections: String = ""
+    ) throws {
         let text = """
             [library]
             agency_ids = ["\(agency)"]
@@ -110,6 +119,8 @@ final class RunningDaemon {
             max_delay_seconds = 0.5
             poll_interval_seconds = 0.1
             timeout_seconds = 5
+
+            \(extraSections)
 
             [[peers]]
             name = "\(peerName)"
