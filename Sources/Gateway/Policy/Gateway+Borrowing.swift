@@ -171,7 +171,7 @@ struct BorrowingContext {
         var summary = DecisionSummary(
             side: "borrowing",
             outcome: decision.outcome.name,
-            rule: decision.trace.firedRules.last?.rawValue ?? "B08",
+            rule: decision.decidingRule.rawValue,
             firedRules: decision.trace.firedRules.map(\.rawValue)
         )
         switch decision.outcome {

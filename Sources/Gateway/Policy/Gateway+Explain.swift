@@ -75,7 +75,7 @@ extension Gateway {
             let evaluation = try context.evaluate(request, rota: names, patronType: patronType, waiving: [], writer)
             let decision = evaluation.decision
             var answer: [PolicyExplanation.Fact] = []
-            var rule = decision.trace.firedRules.last?.rawValue ?? "B08"
+            var rule = decision.decidingRule.rawValue
             switch decision.outcome {
             case .send(let plan), .routeToDocumentSupplier(_, let plan):
                 if case .routeToDocumentSupplier(let supplier, _) = decision.outcome {

@@ -23,7 +23,7 @@ public struct BorrowingPolicy: Sendable {
         for rule in BorrowingRun.order where !evaluated.contains(rule) {
             run.trace.append(RuleEvaluation(rule, .skipped, "not evaluated: decided by \(decided.decidingRule)"))
         }
-        return BorrowingDecision(outcome: decided.outcome, trace: run.trace)
+        return BorrowingDecision(outcome: decided.outcome, trace: run.trace, decidingRule: decided.decidingRule)
     }
 
     // MARK: - Pipeline
@@ -118,7 +118,7 @@ public struct BorrowingPolicy: Sendable {
                 run.trace.append(RuleEvaluation(.b07, .fired, "every lender charges more than \(ceiling): held"))
                 return .hold(.b07, "every lender charges more than the ceiling \(ceiling)")
             }
-            run.trace.append(RuleEvaluation(.b07, .fired, "maximum cost \(ceiling); \(dropped) lender(s) dropped"))
+            run.trace.append(RuleEvaluation(.b07, dropped > 0 ? .fired : .passed, "maximum cost \(ceiling); \(dropped) lender(s) dropped"))
         } else if let ceiling {
             run.trace.append(RuleEvaluation(.b07, .fired, "maximum cost \(ceiling) (not our currency: lenders not filtered)"))
         } else {

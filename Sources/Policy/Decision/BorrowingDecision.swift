@@ -5,10 +5,14 @@ public import ISO18626
 public struct BorrowingDecision: Hashable, Sendable {
     public var outcome: BorrowingOutcome
     public var trace: [RuleEvaluation]
+    /// The rule that decided: the one that held or refused, K09 for a copy routed over the limit, B08
+    /// (the rota) for a request that goes out.
+    public var decidingRule: RuleID
 
-    public init(outcome: BorrowingOutcome, trace: [RuleEvaluation]) {
+    public init(outcome: BorrowingOutcome, trace: [RuleEvaluation], decidingRule: RuleID = .b08) {
         self.outcome = outcome
         self.trace = trace
+        self.decidingRule = decidingRule
     }
 }
 

@@ -219,7 +219,9 @@ private struct AdminRoutes: Sendable {
         let borrowing = try AdminCommandParser.borrowingRequest(try await decode(AdminBorrowRequest.self, from: request))
         let (result, decision) = try await gateway.submit(borrowing)
         if let decision {
-            PolicyDecisionLog.record(decision, peer: borrowing.peerName, requestID: nil, logger: logger)
+            var requestID: String?
+            if case .sent(let sent) = result { requestID = sent.requestID }
+            PolicyDecisionLog.record(decision, peer: borrowing.peerName, requestID: requestID, logger: logger)
         }
         switch result {
         case .sent(let sent):
