@@ -163,7 +163,8 @@ import Transactions
         guard case .sent(let first) = result else { Issue.record("not sent: \(result)"); return }
         #expect(first.peerName == "lender")
         #expect(first.remainingRota == ["second"])
-        try await pair.deliverAll()  // the lender does not hold it: Unfilled NotHeld
+        let replies = try await pair.deliverAll()  // the lender does not hold it: Unfilled NotHeld
+        #expect(replies.contains { $0.decision?.rule == "B10" && $0.decision?.outcome == "next-lender" && $0.decision?.reason == "NotHeld" })
         let all = try await pair.borrower.store.transactions(matching: TransactionFilter(role: .requester))
         let forwarded = try #require(all.first { $0.peerName == "second" })
         #expect(all.first { $0.id == first.transactionID }?.state == RequesterState.unfilled.rawValue)
@@ -213,7 +214,8 @@ import Transactions
         request.billingInfo = BillingInfo(maximumCosts: Costs(currencyCode: "USD", monetaryValue: 12))
         let (result, _) = try await pair.borrower.submit(request)
         guard case .sent(let first) = result else { Issue.record("not sent: \(result)"); return }
-        try await pair.deliverAll()
+        let replies = try await pair.deliverAll()
+        #expect(replies.contains { $0.decision?.rule == "B09" && $0.decision?.outcome == "retry" })
         let all = try await pair.borrower.store.transactions(matching: TransactionFilter(role: .requester))
         #expect(all.count == 2)
         #expect(all.first { $0.id == first.transactionID }?.state == RequesterState.retried.rawValue)

@@ -390,7 +390,7 @@ struct InboundProcessor: Sendable {
         }
         if let note = sam.messageInfo.note { details.append("note: \(note)") }
         if from != to, let followUp = try RotaFollowUp(configuration: configuration, outbound: OutboundMessages(configuration: configuration, encoder: encoder, now: now))
-            .after(transaction, movedTo: to, by: sam, writer)
+            .after(transaction, movedTo: to, by: sam, decision: &step.decision, writer)
         {
             details.append(followUp)
         }

@@ -11,17 +11,19 @@ struct RotaFollowUp {
     let configuration: GatewayConfiguration
     let outbound: OutboundMessages
 
-    /// Follows a requester transition up; returns a note for the event, if anything was done.
+    /// Follows a requester transition up; returns a note for the event, if anything was done, and sets
+    /// `decision` when a borrowing rule (B09, B10) acted.
     func after(
         _ transaction: TransactionRecord,
         movedTo state: RequesterState,
         by message: SupplyingAgencyMessage,
+        decision: inout DecisionSummary?,
         _ writer: any StoreWriter
     ) throws -> String? {
         let now = outbound.now
         switch state {
         case .conditionsOffered:
-            return try acceptOfferedCost(transaction, message, writer)
+            return try acceptOfferedCost(transaction, message, decision: &decision, writer)
         case .copyDelivered, .received, .withPatron, .completed:
             var kept = 0
             for var entry in try writer.ledgerEntries(transactionID: transaction.id) where entry.state == .reserved {
@@ -67,6 +69,14 @@ struct RotaFollowUp {
                 entry.lenders = [entry.lenders, next.name].compactMap { $0 }.joined(separator: ", ")
                 try writer.update(entry)
             }
+            decision = DecisionSummary(
+                side: "borrowing",
+                outcome: "next-lender",
+                rule: "B10",
+                firedRules: ["B10"],
+                reason: message.messageInfo.reasonUnfilled?.value,
+                transactionID: forwarded.id
+            )
             return "rota: sent to \(next.name) as transaction \(forwarded.id)"
         case .cancelled, .completedWithoutReturn:
             return try release(transaction, writer, why: state.rawValue)
@@ -88,7 +98,12 @@ struct RotaFollowUp {
 
     /// B09: a RetryPossible CostExceedsMaxCost whose offer is within the patron type's ceiling is retried
     /// at once with the offered cost; anything else waits for staff.
-    private func acceptOfferedCost(_ transaction: TransactionRecord, _ message: SupplyingAgencyMessage, _ writer: any StoreWriter) throws -> String? {
+    private func acceptOfferedCost(
+        _ transaction: TransactionRecord,
+        _ message: SupplyingAgencyMessage,
+        decision: inout DecisionSummary?,
+        _ writer: any StoreWriter
+    ) throws -> String? {
         guard let policy = configuration.policy,
             message.messageInfo.reasonRetry?.value.lowercased() == "costexceedsmaxcost",
             let offer = message.retryInfo?.offeredCosts.first,
@@ -100,6 +115,7 @@ struct RotaFollowUp {
         guard let ceiling = patronType?.maxCost, offer.currencyCode.value.uppercased() == policy.lending.charges.currency.uppercased(),
             offer.monetaryValue <= ceiling
         else {
+            decision = DecisionSummary(side: "borrowing", outcome: "wait", rule: "B09", firedRules: ["B09"], reason: "CostExceedsMaxCost", transactionID: transaction.id)
             return "B09: offered \(offer) is above the patron's ceiling or in another currency; waiting for staff"
         }
         var current = transaction
@@ -127,6 +143,7 @@ struct RotaFollowUp {
                 detail: "B09: offered \(offer) is within the ceiling \(ceiling); retried as transaction \(retried.id)"
             )
         )
+        decision = DecisionSummary(side: "borrowing", outcome: "retry", rule: "B09", firedRules: ["B09"], reason: "CostExceedsMaxCost", transactionID: retried.id)
         return "B09: retried as transaction \(retried.id)"
     }
 }
