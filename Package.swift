@@ -13,6 +13,9 @@ let package = Package(
     products: [
         .executable(name: "illgate", targets: ["illgate"]),
         .library(name: "ISO18626", targets: ["ISO18626"]),
+        // For Benchmarks/ (GatewayCommit measures Gateway.handle on the SQLite store in process).
+        .library(name: "Gateway", targets: ["Gateway"]),
+        .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -14,6 +14,22 @@ struct InboundProcessor: Sendable {
     let configuration: GatewayConfiguration
     let encoder: ISO18626Encoder
     let now: Date
+    /// Computed before the write, so the serialised part does no XML work it can avoid.
+    let deduplicationKey: String
+    /// The OK confirmation, encoded (and validated) before the write; used when the message is accepted.
+    let acceptedConfirmation: [UInt8]?
+
+    init(decoded: DecodedMessage, body: String, peer: Peer, configuration: GatewayConfiguration, encoder: ISO18626Encoder, now: Date) {
+        self.decoded = decoded
+        self.body = body
+        self.peer = peer
+        self.configuration = configuration
+        self.encoder = encoder
+        self.now = now
+        self.deduplicationKey = Self.deduplicationKey(of: decoded.message, body: body)
+        let accepted = ConfirmationFactory.confirmation(answering: decoded.message.kind, ids: decoded.message.ids, echo: .init(decoded.message), errors: [], now: now)
+        self.acceptedConfirmation = try? encoder.encode(accepted, edition: decoded.edition)
+    }
 
     /// The result handed back to the gateway once the transaction has committed.
     struct Outcome: Sendable {
@@ -30,7 +46,7 @@ struct InboundProcessor: Sendable {
     /// Retransmissions are recognised by peer, type, request id and content: a request by its content
     /// without the timestamp (a peer re-sending after a timeout may rebuild it), any other message by its
     /// exact bytes (the same action twice on different days is two messages).
-    var deduplicationKey: String {
+    static func deduplicationKey(of message: ISO18626Message, body: String) -> String {
         let ids = message.ids
         let content: String
         if case .request(var request) = message {
@@ -79,14 +95,19 @@ struct InboundProcessor: Sendable {
     }
 
     private func finish(_ step: Step, key: String, _ writer: any StoreWriter) throws -> Outcome {
-        let confirmationMessage = ConfirmationFactory.confirmation(
-            answering: message.kind,
-            ids: message.ids,
-            echo: .init(message),
-            errors: step.errors,
-            now: now
-        )
-        let confirmation = try encoder.encode(confirmationMessage, edition: decoded.edition)
+        let confirmation: [UInt8]
+        if step.errors.isEmpty, let accepted = acceptedConfirmation {
+            confirmation = accepted
+        } else {
+            let confirmationMessage = ConfirmationFactory.confirmation(
+                answering: message.kind,
+                ids: message.ids,
+                echo: .init(message),
+                errors: step.errors,
+                now: now
+            )
+            confirmation = try encoder.encode(confirmationMessage, edition: decoded.edition)
+        }
         let stored = try writer.insert(
             MessageRecord(
                 transactionID: step.transaction?.id,

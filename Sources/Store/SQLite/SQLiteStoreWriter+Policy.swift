@@ -21,8 +21,8 @@ extension SQLiteStoreWriter {
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: unique.count).joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM holding WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(unique))
-        let identifiers = try Row.fetchAll(
+        let rows = try Row.fetchAllCached(db, sql: "SELECT * FROM holding WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(unique))
+        let identifiers = try Row.fetchAllCached(
             db,
             sql: "SELECT * FROM holding_identifier WHERE holding_id IN (\(marks))",
             arguments: StatementArguments(unique)
@@ -76,7 +76,7 @@ extension SQLiteStoreWriter {
     // MARK: Policy facts and history
 
     func policyFacts(transactionID: Int64) throws -> TransactionPolicyRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM transaction_policy WHERE transaction_id = ?", arguments: [transactionID]).map { row in
+        try Row.fetchOneCached(db, sql: "SELECT * FROM transaction_policy WHERE transaction_id = ?", arguments: [transactionID]).map { row in
             let rota: String = row["rota"]
             return TransactionPolicyRecord(
                 transactionID: row["transaction_id"],
@@ -95,7 +95,7 @@ extension SQLiteStoreWriter {
     }
 
     func save(_ facts: TransactionPolicyRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT OR REPLACE INTO transaction_policy (transaction_id, citation_key, title_key, issue_key, is_article, patron_key,
                     patron_type, renewals_used, rota, decision_rule, decision_trace) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -171,14 +171,14 @@ extension SQLiteStoreWriter {
     }
 
     func titleCluster(id: Int64) throws -> TitleClusterRecord? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM copyright_title WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try Row.fetchOneCached(db, sql: "SELECT * FROM copyright_title WHERE id = ?", arguments: [id]) else { return nil }
         let issns = try String.fetchAll(db, sql: "SELECT issn FROM copyright_title_issn WHERE title_id = ?", arguments: [id])
         let keys = try String.fetchAll(db, sql: "SELECT title_key FROM copyright_title_key WHERE title_id = ?", arguments: [id])
         return TitleClusterRecord(id: id, kind: row["kind"], displayTitle: row["display_title"], issns: Set(issns), titleKeys: Set(keys))
     }
 
     func createTitleCluster(kind: String, displayTitle: String, issns: [String], titleKeys: [String]) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO copyright_title (kind, display_title) VALUES (?, ?)", arguments: [kind, displayTitle])
+        try db.executeCached(sql: "INSERT INTO copyright_title (kind, display_title) VALUES (?, ?)", arguments: [kind, displayTitle])
         let id = db.lastInsertedRowID
         try extendTitleCluster(id: id, issns: issns, titleKeys: titleKeys)
         return id
@@ -186,10 +186,10 @@ extension SQLiteStoreWriter {
 
     func extendTitleCluster(id: Int64, issns: [String], titleKeys: [String]) throws {
         for issn in Set(issns) {
-            try db.execute(sql: "INSERT OR IGNORE INTO copyright_title_issn (issn, title_id) VALUES (?, ?)", arguments: [issn, id])
+            try db.executeCached(sql: "INSERT OR IGNORE INTO copyright_title_issn (issn, title_id) VALUES (?, ?)", arguments: [issn, id])
         }
         for key in Set(titleKeys) where !key.isEmpty {
-            try db.execute(sql: "INSERT OR IGNORE INTO copyright_title_key (title_key, title_id) VALUES (?, ?)", arguments: [key, id])
+            try db.executeCached(sql: "INSERT OR IGNORE INTO copyright_title_key (title_key, title_id) VALUES (?, ?)", arguments: [key, id])
         }
     }
 
@@ -203,7 +203,7 @@ extension SQLiteStoreWriter {
     }
 
     func insert(_ entry: LedgerEntryRecord) throws -> LedgerEntryRecord {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO copyright_ledger (transaction_id, title_id, scope, year, basis, counted, code, state, requested_at,
                     requested_local, title, issns, isbn, article_title, volume, issue, pages, publication_date, lenders,
@@ -218,7 +218,7 @@ extension SQLiteStoreWriter {
     }
 
     func update(_ entry: LedgerEntryRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE copyright_ledger SET transaction_id = ?, title_id = ?, scope = ?, year = ?, basis = ?, counted = ?, code = ?,
                     state = ?, requested_at = ?, requested_local = ?, title = ?, issns = ?, isbn = ?, article_title = ?, volume = ?,
@@ -231,14 +231,14 @@ extension SQLiteStoreWriter {
     }
 
     func ledgerEntries(transactionID: Int64) throws -> [LedgerEntryRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM copyright_ledger WHERE transaction_id = ? ORDER BY id", arguments: [transactionID])
+        try Row.fetchAllCached(db, sql: "SELECT * FROM copyright_ledger WHERE transaction_id = ? ORDER BY id", arguments: [transactionID])
             .map(LedgerEntryRecord.init(row:))
     }
 
     // MARK: Review queue
 
     func insert(_ review: ReviewRecord) throws -> ReviewRecord {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO review (side, transaction_id, peer_name, title, rule, why, reason_if_timed_out, draft, draft_settings,
                     state, created_at, deadline, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -251,7 +251,7 @@ extension SQLiteStoreWriter {
     }
 
     func update(_ review: ReviewRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE review SET side = ?, transaction_id = ?, peer_name = ?, title = ?, rule = ?, why = ?, reason_if_timed_out = ?,
                     draft = ?, draft_settings = ?, state = ?, created_at = ?, deadline = ?, resolved_at = ?, resolution = ?
@@ -262,11 +262,11 @@ extension SQLiteStoreWriter {
     }
 
     func review(id: Int64) throws -> ReviewRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM review WHERE id = ?", arguments: [id]).map(ReviewRecord.init(row:))
+        try Row.fetchOneCached(db, sql: "SELECT * FROM review WHERE id = ?", arguments: [id]).map(ReviewRecord.init(row:))
     }
 
     func openReview(transactionID: Int64) throws -> ReviewRecord? {
-        try Row.fetchOne(
+        try Row.fetchOneCached(
             db,
             sql: "SELECT * FROM review WHERE transaction_id = ? AND state = 'open' ORDER BY id DESC LIMIT 1",
             arguments: [transactionID]

@@ -16,7 +16,7 @@ public final class SQLiteTransactionStore: TransactionStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // WAL with FULL: a commit is on disk when it returns, and readers never block the writer.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.executeCached(sql: "PRAGMA synchronous = FULL")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -50,7 +50,7 @@ public final class SQLiteTransactionStore: TransactionStore {
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [filter.limit]
-            return try Row.fetchAll(
+            return try Row.fetchAllCached(
                 db,
                 sql: "SELECT * FROM ill_transaction \(whereClause) ORDER BY id DESC LIMIT ?",
                 arguments: arguments
@@ -68,14 +68,14 @@ public final class SQLiteTransactionStore: TransactionStore {
 
     public func events(transactionID: Int64) async throws -> [EventRecord] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event WHERE transaction_id = ? ORDER BY id", arguments: [transactionID])
+            try Row.fetchAllCached(db, sql: "SELECT * FROM event WHERE transaction_id = ? ORDER BY id", arguments: [transactionID])
                 .map(EventRecord.init(row:))
         }
     }
 
     public func dueOutbox(at now: Date, limit: Int) async throws -> [OutboxRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT o.* FROM outbox o
@@ -95,7 +95,7 @@ public final class SQLiteTransactionStore: TransactionStore {
     public func outbox(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord] {
         try await pool.read { db in
             let placeholders = Array(repeating: "?", count: statuses.count).joined(separator: ",")
-            return try Row.fetchAll(
+            return try Row.fetchAllCached(
                 db,
                 sql: "SELECT * FROM outbox WHERE status IN (\(placeholders)) ORDER BY id",
                 arguments: StatementArguments(statuses.map(\.rawValue))
@@ -109,11 +109,11 @@ struct SQLiteStoreWriter: StoreWriter {
     let db: Database
 
     func transaction(id: Int64) throws -> TransactionRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM ill_transaction WHERE id = ?", arguments: [id]).map(TransactionRecord.init(row:))
+        try Row.fetchOneCached(db, sql: "SELECT * FROM ill_transaction WHERE id = ?", arguments: [id]).map(TransactionRecord.init(row:))
     }
 
     func transaction(role: TransactionRole, requestingAgencyID: String, requestID: String) throws -> TransactionRecord? {
-        try Row.fetchOne(
+        try Row.fetchOneCached(
             db,
             sql: """
                 SELECT * FROM ill_transaction
@@ -124,7 +124,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func insert(_ transaction: TransactionRecord) throws -> TransactionRecord {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO ill_transaction (role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                     supplying_agency_id, supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending,
@@ -139,7 +139,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func update(_ transaction: TransactionRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE ill_transaction SET role = ?, state = ?, service_type = ?, requesting_agency_id = ?,
                     requesting_agency_request_id = ?, supplying_agency_id = ?, supplying_agency_request_id = ?, peer_name = ?,
@@ -152,7 +152,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func inboundMessage(deduplicationKey: String) throws -> MessageRecord? {
-        try Row.fetchOne(
+        try Row.fetchOneCached(
             db,
             sql: "SELECT * FROM message WHERE direction = 'inbound' AND deduplication_key = ?",
             arguments: [deduplicationKey]
@@ -160,16 +160,16 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func message(id: Int64) throws -> MessageRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]).map(MessageRecord.init(row:))
+        try Row.fetchOneCached(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]).map(MessageRecord.init(row:))
     }
 
     func messages(transactionID: Int64) throws -> [MessageRecord] {
-        try Row.fetchAll(db, sql: "SELECT * FROM message WHERE transaction_id = ? ORDER BY id", arguments: [transactionID])
+        try Row.fetchAllCached(db, sql: "SELECT * FROM message WHERE transaction_id = ? ORDER BY id", arguments: [transactionID])
             .map(MessageRecord.init(row:))
     }
 
     func insert(_ message: MessageRecord) throws -> MessageRecord {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO message (transaction_id, direction, kind, peer_name, deduplication_key, summary, header_timestamp,
                     recorded_at, body, confirmation, confirmation_status, error_type, error_value)
@@ -183,7 +183,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func update(_ message: MessageRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE message SET transaction_id = ?, direction = ?, kind = ?, peer_name = ?, deduplication_key = ?, summary = ?,
                     header_timestamp = ?, recorded_at = ?, body = ?, confirmation = ?, confirmation_status = ?, error_type = ?,
@@ -195,7 +195,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func append(_ event: EventRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO event (transaction_id, at, source, event, from_state, to_state, message_id, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -208,7 +208,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func enqueue(_ entry: OutboxRecord) throws -> OutboxRecord {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO outbox (transaction_id, message_id, peer_name, status, attempts, next_attempt_at, last_error,
                     created_at, delivered_at)
@@ -222,7 +222,7 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func update(_ entry: OutboxRecord) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE outbox SET transaction_id = ?, message_id = ?, peer_name = ?, status = ?, attempts = ?, next_attempt_at = ?,
                     last_error = ?, created_at = ?, delivered_at = ?
@@ -233,6 +233,6 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func outboxEntry(id: Int64) throws -> OutboxRecord? {
-        try Row.fetchOne(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(OutboxRecord.init(row:))
+        try Row.fetchOneCached(db, sql: "SELECT * FROM outbox WHERE id = ?", arguments: [id]).map(OutboxRecord.init(row:))
     }
 }
