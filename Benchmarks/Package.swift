@@ -2,14 +2,7 @@
 // Benchmarks for illgate, kept as a separate package so that the main build and CI never compile
 // ordo-one/benchmark. Run with: swift package --disable-sandbox benchmark
 // Load and durability harness (README.md, "Durable throughput"): load/run.sh, TCPLoad, GatewayCommit.
-import Foundation
 import PackageDescription
-
-// GatewayCommit imports the Gateway and Store modules, which the root package exports only when its
-// Package.swift declares library products for them. Until it does, the target is left out, so that the
-// rest of this package still builds.
-let rootManifest = (try? String(contentsOfFile: Context.packageDirectory + "/../Package.swift", encoding: .utf8)) ?? ""
-let rootExportsGateway = rootManifest.contains(#".library(name: "Gateway""#) && rootManifest.contains(#".library(name: "Store""#)
 
 let package = Package(
     name: "illgate-benchmarks",
@@ -43,12 +36,7 @@ let package = Package(
             name: "TCPLoad",
             path: "Sources/TCPLoad"
         ),
-    ]
-)
-
-if rootExportsGateway {
-    // Durable messages/s of Gateway.handle in process (1 and 64 concurrent callers), on a fresh SQLite file.
-    package.targets.append(
+        // Durable messages/s of Gateway.handle in process (1 and 64 concurrent callers), on a fresh SQLite file.
         .executableTarget(
             name: "GatewayCommit",
             dependencies: [
@@ -57,6 +45,6 @@ if rootExportsGateway {
                 .product(name: "ISO18626", package: "illgate"),
             ],
             path: "Sources/GatewayCommit"
-        )
-    )
-}
+        ),
+    ]
+)
