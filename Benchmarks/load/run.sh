@@ -85,12 +85,18 @@ write_config() {
         -e "s#^listen = \"127.0.0.1:18627\"#listen = \"127.0.0.1:$TCP_PORT\"#" \
         -e "s#^listen = \"127.0.0.1:18680\"#listen = \"127.0.0.1:$ADMIN_PORT\"#" \
         -e "s#^level = \"[a-z]*\"#level = \"$LOG_LEVEL\"#" \
+        -e "s#^duplicate_hours = 24 .*#duplicate_hours = 0#" \
+        -e "s#^max_open_loans_per_peer = 10#max_open_loans_per_peer = 0#" \
         "$REPO/config/illgate.toml" >"$dir/illgate.toml"
+    # Every request is the same book with a new id: the policy's duplicate red flag and the per-peer loan
+    # quota are switched off, so each one is decided WillSupply against the example holdings (imported
+    # below) and its answer goes to the outbox, as a real stream of different requests would.
     for expected in "path = \"$dir/illgate.sqlite\"" "token_file = \"$dir/admin.token\"" \
         "listen = \"127.0.0.1:$HTTP_PORT\"" "listen = \"127.0.0.1:$TCP_PORT\"" \
-        "listen = \"127.0.0.1:$ADMIN_PORT\"" "level = \"$LOG_LEVEL\""; do
+        "listen = \"127.0.0.1:$ADMIN_PORT\"" "level = \"$LOG_LEVEL\"" "duplicate_hours = 0" "max_open_loans_per_peer = 0"; do
         grep -qxF "$expected" "$dir/illgate.toml" || die "could not set '$expected' in the copy of config/illgate.toml"
     done
+    "$ILLGATE" holdings import --config "$dir/illgate.toml" "$REPO/config/examples/holdings.csv" >&2 || die "could not import the example holdings"
 }
 
 start_daemon() {
@@ -143,12 +149,13 @@ run_one() {
     before_cpu=$(sample_daemon | awk '{print $3}')
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     say ""
-    say "== $name: $connections connection(s), $THREADS thread(s), ${DURATION}s, log level $LOG_LEVEL, load average before: $load"
+    local threads=$(( connections < THREADS ? connections : THREADS ))
+    say "== $name: $connections connection(s), $threads thread(s), ${DURATION}s, log level $LOG_LEVEL, load average before: $load"
     if [[ $transport == http ]]; then
-        output=$(wrk -t"$THREADS" -c"$connections" -d"${DURATION}s" --latency -s "$LUA" \
+        output=$(wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency -s "$LUA" \
             "http://127.0.0.1:$HTTP_PORT/iso18626" -- "$TEMPLATE" "$tag")
     else
-        output=$("$TCPLOAD" --port "$TCP_PORT" --connections "$connections" --threads "$THREADS" \
+        output=$("$TCPLOAD" --port "$TCP_PORT" --connections "$connections" --threads "$threads" \
             --duration "$DURATION" --template "$TEMPLATE" --tag "$tag")
     fi
     say "$output"

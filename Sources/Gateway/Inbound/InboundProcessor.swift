@@ -18,6 +18,8 @@ struct InboundProcessor: Sendable {
     let deduplicationKey: String
     /// The OK confirmation, encoded (and validated) before the write; used when the message is accepted.
     let acceptedConfirmation: [UInt8]?
+    /// A request's policy keys, when a policy will decide it.
+    let requestKeys: RequestKeys?
 
     init(decoded: DecodedMessage, body: String, peer: Peer, configuration: GatewayConfiguration, encoder: ISO18626Encoder, now: Date) {
         self.decoded = decoded
@@ -29,6 +31,11 @@ struct InboundProcessor: Sendable {
         self.deduplicationKey = Self.deduplicationKey(of: decoded.message, body: body)
         let accepted = ConfirmationFactory.confirmation(answering: decoded.message.kind, ids: decoded.message.ids, echo: .init(decoded.message), errors: [], now: now)
         self.acceptedConfirmation = try? encoder.encode(accepted, edition: decoded.edition)
+        if configuration.policy != nil, case .request(let request) = decoded.message {
+            self.requestKeys = RequestKeys(request)
+        } else {
+            self.requestKeys = nil
+        }
     }
 
     /// The result handed back to the gateway once the transaction has committed.
@@ -224,7 +231,8 @@ struct InboundProcessor: Sendable {
         _ writer: any StoreWriter,
         _ step: inout Step
     ) throws {
-        let decision = try LendingDecider(policy: policy, peer: peer, now: now).decide(request, for: transaction, writer)
+        let decision = try LendingDecider(policy: policy, peer: peer, now: now)
+            .decide(request, keys: requestKeys ?? RequestKeys(request), for: transaction, writer)
         let rule = decision.outcome.rule.rawValue
         let fired = decision.trace.firedRules.map(\.rawValue)
         var summary = DecisionSummary(side: "lending", outcome: decision.outcome.name, rule: rule, firedRules: fired, transactionID: transaction.id)

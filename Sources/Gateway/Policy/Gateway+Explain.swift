@@ -26,8 +26,9 @@ extension Gateway {
         }
         let now = self.now
         let decider = LendingDecider(policy: policy, peer: peer, now: now)
+        let keys = RequestKeys(request)
         let explanation = try await rolledBack { writer in
-            let input = try decider.input(for: request, transactionID: nil, writer)
+            let input = try decider.input(for: request, keys: keys, transactionID: nil, writer)
             let decision = LendingPolicy(configuration: policy).decide(input)
             var answer: [PolicyExplanation.Fact] = []
             if let reply = decision.reply(for: peer.edition) {

@@ -13,23 +13,29 @@ struct LendingDecider {
 
     /// The inputs of a new request (or a retry): holdings and history counts, leaving out the transaction
     /// itself and, for a retry, the transaction it replaces (a retry is not a duplicate of its original).
-    func input(for request: Request, transactionID: Int64?, replacing previous: Int64? = nil, _ writer: any StoreWriter) throws -> LendingInput {
+    func input(
+        for request: Request,
+        keys: RequestKeys,
+        transactionID: Int64?,
+        replacing previous: Int64? = nil,
+        _ writer: any StoreWriter
+    ) throws -> LendingInput {
         let excluded = [transactionID, previous].compactMap(\.self)
-        let holdings = try writer.holdings(matching: HoldingFacts.lookup(for: request))
+        let holdings = try writer.holdings(matching: keys.holdings)
         return LendingInput(
             request: request,
             peer: peer.profile,
             item: HoldingFacts.itemFacts(from: holdings),
-            history: try history(keys: CitationKeys(request: request), excluding: excluded, writer),
+            history: try history(keys: keys.citation, serviceType: CopyrightClassifier.effectiveServiceType(of: request), excluding: excluded, writer),
             receivedAt: now
         )
     }
 
     /// Decides a new request (or a retry) for `transaction`, saving its policy facts with the decision.
-    func decide(_ request: Request, for transaction: TransactionRecord, _ writer: any StoreWriter) throws -> LendingDecision {
-        let input = try input(for: request, transactionID: transaction.id, replacing: transaction.previousTransactionID, writer)
+    func decide(_ request: Request, keys requestKeys: RequestKeys, for transaction: TransactionRecord, _ writer: any StoreWriter) throws -> LendingDecision {
+        let input = try input(for: request, keys: requestKeys, transactionID: transaction.id, replacing: transaction.previousTransactionID, writer)
         let decision = LendingPolicy(configuration: policy).decide(input)
-        let keys = CitationKeys(request: request)
+        let keys = requestKeys.citation
         try writer.save(
             TransactionPolicyRecord(
                 transactionID: transaction.id,
@@ -44,8 +50,14 @@ struct LendingDecider {
         return decision
     }
 
-    /// The counts of L06 and L10, this transaction excluded.
-    private func history(keys: CitationKeys, excluding excluded: [Int64], _ writer: any StoreWriter) throws -> LendingHistory {
+    /// The counts of L06 and L10, this transaction excluded; each stops one past the threshold it is
+    /// compared with, so a busy peer's history does not make every decision slower.
+    ///
+    /// Only what the request's service type is judged by is counted: open loans for loans (when there is a
+    /// quota), same-title and same-issue copies for copies.
+    private func history(keys: CitationKeys, serviceType: ServiceType, excluding excluded: [Int64], _ writer: any StoreWriter) throws -> LendingHistory {
+        let mayBeLoan = serviceType != .copy
+        let mayBeCopy = serviceType != .loan
         var open: [SupplierState] = [.willSupply, .loaned, .received, .overdue, .recalled, .returnShipped, .holdReturn]
         if policy.lending.quotaCountsExpectToSupply { open.append(.expectToSupply) }
         let flags = policy.lending.redFlags
@@ -53,31 +65,44 @@ struct LendingDecider {
         let duplicateSince = now.addingTimeInterval(-Double(flags.duplicateHours) * 3600)
         let titleSince = now.addingTimeInterval(-Double(flags.sameTitleWindowHours) * 3600)
         return LendingHistory(
-            openLoansToPeer: try writer.count(
-                HistoryQuery(
-                    role: role,
-                    peerName: peer.name,
-                    states: open.map(\.rawValue),
-                    serviceTypes: [ServiceType.loan.rawValue, ServiceType.copyOrLoan.rawValue],
-                    excludingTransactionIDs: excluded
-                )
-            ),
+            openLoansToPeer: !mayBeLoan || policy.lending.maxOpenLoansPerPeer == nil
+                ? 0
+                : try writer.count(
+                    HistoryQuery(
+                        role: role,
+                        peerName: peer.name,
+                        states: open.map(\.rawValue),
+                        serviceTypes: [ServiceType.loan.rawValue, ServiceType.copyOrLoan.rawValue],
+                        excludingTransactionIDs: excluded,
+                        countAtMost: policy.lending.maxOpenLoansPerPeer.map { $0 + 1 }
+                    )
+                ),
             sameCitationFromPeer: flags.duplicateHours == 0
                 ? 0
                 : try writer.count(
-                    HistoryQuery(role: role, peerName: peer.name, citationKey: keys.citation, since: duplicateSince, excludingTransactionIDs: excluded)
+                    HistoryQuery(
+                        role: role,
+                        peerName: peer.name,
+                        citationKey: keys.citation,
+                        since: duplicateSince,
+                        excludingTransactionIDs: excluded,
+                        countAtMost: 1
+                    )
                 ),
-            sameTitleCopiesFromPeer: try writer.count(
-                HistoryQuery(
-                    role: role,
-                    peerName: peer.name,
-                    serviceTypes: [ServiceType.copy.rawValue, ServiceType.copyOrLoan.rawValue],
-                    titleKey: keys.title,
-                    since: titleSince,
-                    excludingTransactionIDs: excluded
-                )
-            ),
-            sameIssueArticlesFromPeer: keys.issue == nil
+            sameTitleCopiesFromPeer: !mayBeCopy
+                ? 0
+                : try writer.count(
+                    HistoryQuery(
+                        role: role,
+                        peerName: peer.name,
+                        serviceTypes: [ServiceType.copy.rawValue, ServiceType.copyOrLoan.rawValue],
+                        titleKey: keys.title,
+                        since: titleSince,
+                        excludingTransactionIDs: excluded,
+                        countAtMost: flags.sameTitlePerPeerMax + 1
+                    )
+                ),
+            sameIssueArticlesFromPeer: !mayBeCopy || keys.issue == nil
                 ? 0
                 : try writer.count(
                     HistoryQuery(
@@ -86,7 +111,8 @@ struct LendingDecider {
                         issueKey: keys.issue,
                         articlesOnly: true,
                         since: titleSince,
-                        excludingTransactionIDs: excluded
+                        excludingTransactionIDs: excluded,
+                        countAtMost: flags.sameIssueArticlesMax + 1
                     )
                 )
         )
@@ -119,4 +145,16 @@ extension SupplierCommand {
 extension Array where Element == RuleEvaluation {
     /// The trace as one line: `L01 passed: …; L07 fired: …`.
     var line: String { map(\.description).joined(separator: "; ") }
+}
+
+/// What a request is counted and looked up by, worked out before the database write (title keys need
+/// Unicode normalisation, which should not hold the writer up).
+struct RequestKeys: Sendable {
+    var citation: CitationKeys
+    var holdings: HoldingLookup
+
+    init(_ request: Request) {
+        citation = CitationKeys(request: request)
+        holdings = HoldingFacts.lookup(for: request)
+    }
 }

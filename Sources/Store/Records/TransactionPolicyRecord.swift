@@ -67,6 +67,8 @@ public struct HistoryQuery: Hashable, Sendable {
     public var since: Date?
     /// Transactions left out (the one being decided, and the one a retry replaces).
     public var excludingTransactionIDs: [Int64]
+    /// Stop counting at this many (the rules only compare counts with a threshold).
+    public var countAtMost: Int?
 
     public init(
         role: String,
@@ -80,7 +82,8 @@ public struct HistoryQuery: Hashable, Sendable {
         articlesOnly: Bool = false,
         patronKey: String? = nil,
         since: Date? = nil,
-        excludingTransactionIDs: [Int64] = []
+        excludingTransactionIDs: [Int64] = [],
+        countAtMost: Int? = nil
     ) {
         self.role = role
         self.peerName = peerName
@@ -94,5 +97,6 @@ public struct HistoryQuery: Hashable, Sendable {
         self.patronKey = patronKey
         self.since = since
         self.excludingTransactionIDs = excludingTransactionIDs
+        self.countAtMost = countAtMost
     }
 }

@@ -191,6 +191,15 @@ enum SQLiteMigrations {
                     """
             )
         }
+        migrator.registerMigration("v3: indexes for the policy's history counts and per-transaction outbox order") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX ill_transaction_peer_state ON ill_transaction(role, peer_name, state);
+                    CREATE INDEX transaction_policy_issue ON transaction_policy(issue_key);
+                    CREATE INDEX outbox_transaction ON outbox(transaction_id, status, id);
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -137,11 +137,27 @@ extension SQLiteStoreWriter {
         return (conditions.joined(separator: " AND "), arguments)
     }
 
+    /// The rows a history query reads: driven by the policy keys' indexes when it has one (a citation,
+    /// title, issue or patron; CROSS JOIN keeps SQLite from starting at the transactions), by the
+    /// transactions' indexes otherwise.
+    private func historySource(_ query: HistoryQuery) -> String {
+        let byPolicyKey = query.citationKey != nil || query.titleKey != nil || query.issueKey != nil || query.patronKey != nil
+        return byPolicyKey
+            ? "transaction_policy p CROSS JOIN ill_transaction t ON t.id = p.transaction_id"
+            : "ill_transaction t LEFT JOIN transaction_policy p ON p.transaction_id = t.id"
+    }
+
     func count(_ query: HistoryQuery) throws -> Int {
-        let (clause, arguments) = historyWhere(query)
+        var (clause, arguments) = historyWhere(query)
+        guard let cap = query.countAtMost else {
+            return try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM \(historySource(query)) WHERE \(clause)"),
+                arguments: arguments
+            ) ?? 0
+        }
+        arguments += [cap]
         return try Int.fetchOne(
-            db,
-            sql: "SELECT COUNT(*) FROM ill_transaction t LEFT JOIN transaction_policy p ON p.transaction_id = t.id WHERE \(clause)",
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(historySource(query)) WHERE \(clause) LIMIT ?)"),
             arguments: arguments
         ) ?? 0
     }
@@ -149,8 +165,7 @@ extension SQLiteStoreWriter {
     func latestTransactionID(_ query: HistoryQuery) throws -> Int64? {
         let (clause, arguments) = historyWhere(query)
         return try Int64.fetchOne(
-            db,
-            sql: "SELECT t.id FROM ill_transaction t LEFT JOIN transaction_policy p ON p.transaction_id = t.id WHERE \(clause) ORDER BY t.id DESC LIMIT 1",
+            db.cachedStatement(sql: "SELECT t.id FROM \(historySource(query)) WHERE \(clause) ORDER BY t.id DESC LIMIT 1"),
             arguments: arguments
         )
     }
