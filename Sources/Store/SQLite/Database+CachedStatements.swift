@@ -21,3 +21,8 @@ extension Row {
         try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
     }
 }
+
+/// `?, ?, ?`: the placeholders of an `IN (...)` list of `count` values.
+func sqlPlaceholders(_ count: Int) -> String {
+    Array(repeating: "?", count: count).joined(separator: ",")
+}

@@ -94,7 +94,7 @@ public final class SQLiteTransactionStore: TransactionStore {
 
     public func outbox(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord] {
         try await pool.read { db in
-            let placeholders = Array(repeating: "?", count: statuses.count).joined(separator: ",")
+            let placeholders = sqlPlaceholders(statuses.count)
             return try Row.fetchAllCached(
                 db,
                 sql: "SELECT * FROM outbox WHERE status IN (\(placeholders)) ORDER BY id",
