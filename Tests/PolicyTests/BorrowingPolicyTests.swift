@@ -171,7 +171,7 @@ struct BorrowingPolicyTests {
             return .hold(rule)
         case .reject(let rule, let reason):
             return .reject(rule, reason)
-        case .routeToDocumentSupplier(let peer, let plan):
+        case .orderFromDocumentSupplier(let peer, let plan):
             return .route(peer, code: plan.copyrightCompliance, basis: plan.ledger?.basis)
         }
     }

@@ -9,7 +9,7 @@ internal import Transport
 /// Turns a parsed TOML document into a ``DaemonConfiguration``, reporting every problem to a collector.
 ///
 /// Bad or missing values are reported and replaced by defaults so reading can go on and find the other
-/// problems; the caller throws if any problem was reported, so those placeholders never escape.
+/// problems; the caller throws if any problem was reported, so those stand-in defaults never escape.
 struct ConfigurationParser {
     /// Where problems go.
     let problems: ProblemCollector

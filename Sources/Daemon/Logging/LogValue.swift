@@ -24,8 +24,8 @@ enum LogValue: Sendable, Equatable {
         var value: LogValue
     }
 
-    /// The placeholder for patron data.
-    static let redacted = LogValue.string(PatronDataGuard.redactedPlaceholder)
+    /// What stands in for patron data.
+    static let redacted = LogValue.string(PatronDataGuard.redactionMarker)
 
     /// Converts a metadata value stored under `key`, redacting it when the key names patron data.
     /// - Parameters:

@@ -13,7 +13,7 @@
 /// belong under specific keys (`peer_address`, `listen_address`): a key named just `address` is redacted.
 public enum PatronDataGuard {
     /// What is printed in place of patron data.
-    public static let redactedPlaceholder = "[redacted]"
+    public static let redactionMarker = "[redacted]"
 
     /// Key fragments that always mean patron data, wherever they appear in a normalized key.
     private static let patronKeyFragments: [String] = [
@@ -76,7 +76,7 @@ public enum PatronDataGuard {
             output.append(UInt8(ascii: "<"))
             output.append(contentsOf: start.name)
             output.append(UInt8(ascii: ">"))
-            output.append(contentsOf: redactedPlaceholder.utf8)
+            output.append(contentsOf: redactionMarker.utf8)
             guard let close = endTag(in: bytes, from: start.end) else {
                 index = bytes.count
                 break

@@ -129,7 +129,7 @@ public struct BorrowingPolicy: Sendable {
         if let supplier = copyright.documentSupplier {
             run.trace.append(RuleEvaluation(.b08, .skipped, "routed to the document supplier"))
             let plan = BorrowingPlan(copyrightCompliance: copyright.code, ledger: copyright.ledger, maximumCosts: ceiling, rota: [supplier])
-            return BorrowingRun.Decided(outcome: .routeToDocumentSupplier(peer: supplier, plan: plan), decidingRule: .k09)
+            return BorrowingRun.Decided(outcome: .orderFromDocumentSupplier(peer: supplier, plan: plan), decidingRule: .k09)
         }
 
         // B08: the rota.

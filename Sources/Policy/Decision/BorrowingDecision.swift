@@ -25,14 +25,14 @@ public enum BorrowingOutcome: Hashable, Sendable {
     /// Do not borrow; the patron is told why.
     case reject(rule: RuleID, reason: String)
     /// Buy it from the document supplier (a peer), who pays the royalty: not counted.
-    case routeToDocumentSupplier(peer: String, plan: BorrowingPlan)
+    case orderFromDocumentSupplier(peer: String, plan: BorrowingPlan)
 
     public var name: String {
         switch self {
         case .send: "send"
         case .hold: "hold"
         case .reject: "reject"
-        case .routeToDocumentSupplier: "document-supplier"
+        case .orderFromDocumentSupplier: "document-supplier"
         }
     }
 }

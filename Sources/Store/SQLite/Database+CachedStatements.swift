@@ -22,7 +22,7 @@ extension Row {
     }
 }
 
-/// `?, ?, ?`: the placeholders of an `IN (...)` list of `count` values.
-func sqlPlaceholders(_ count: Int) -> String {
+/// `?, ?, ?`: the bind markers of an `IN (...)` list of `count` values.
+func sqlBindMarkers(_ count: Int) -> String {
     Array(repeating: "?", count: count).joined(separator: ",")
 }

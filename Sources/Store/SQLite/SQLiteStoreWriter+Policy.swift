@@ -7,7 +7,7 @@ extension SQLiteStoreWriter {
     func holdings(matching lookup: HoldingLookup) throws -> [HoldingRecord] {
         var ids: [Int64] = []
         for (kind, values) in [("isbn", lookup.isbns), ("issn", lookup.issns), ("oclc", lookup.oclcNumbers)] where !values.isEmpty {
-            let marks = sqlPlaceholders(values.count)
+            let marks = sqlBindMarkers(values.count)
             ids += try Int64.fetchAll(
                 db,
                 sql: "SELECT holding_id FROM holding_identifier WHERE kind = ? AND value IN (\(marks))",
@@ -20,7 +20,7 @@ extension SQLiteStoreWriter {
         }
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return [] }
-        let marks = sqlPlaceholders(unique.count)
+        let marks = sqlBindMarkers(unique.count)
         let rows = try Row.fetchAllCached(db, sql: "SELECT * FROM holding WHERE id IN (\(marks)) ORDER BY id", arguments: StatementArguments(unique))
         let identifiers = try Row.fetchAllCached(
             db,
@@ -117,14 +117,14 @@ extension SQLiteStoreWriter {
         if let peer = query.peerName { add("t.peer_name = ?", [peer]) }
         if let states = query.states {
             if states.isEmpty { conditions.append("0") } else {
-                add("t.state IN (\(sqlPlaceholders(states.count)))", states)
+                add("t.state IN (\(sqlBindMarkers(states.count)))", states)
             }
         }
         if !query.excludingStates.isEmpty {
-            add("t.state NOT IN (\(sqlPlaceholders(query.excludingStates.count)))", query.excludingStates)
+            add("t.state NOT IN (\(sqlBindMarkers(query.excludingStates.count)))", query.excludingStates)
         }
         if let types = query.serviceTypes, !types.isEmpty {
-            add("t.service_type IN (\(sqlPlaceholders(types.count)))", types)
+            add("t.service_type IN (\(sqlBindMarkers(types.count)))", types)
         }
         if let key = query.citationKey { add("p.citation_key = ?", [key]) }
         if let key = query.titleKey { add("p.title_key = ?", [key]) }
@@ -175,11 +175,11 @@ extension SQLiteStoreWriter {
     func titleClusters(issns: [String], titleKeys: [String]) throws -> [TitleClusterRecord] {
         var ids: Set<Int64> = []
         if !issns.isEmpty {
-            let marks = sqlPlaceholders(issns.count)
+            let marks = sqlBindMarkers(issns.count)
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT title_id FROM copyright_title_issn WHERE issn IN (\(marks))", arguments: StatementArguments(issns)))
         }
         if !titleKeys.isEmpty {
-            let marks = sqlPlaceholders(titleKeys.count)
+            let marks = sqlBindMarkers(titleKeys.count)
             ids.formUnion(try Int64.fetchAll(db, sql: "SELECT title_id FROM copyright_title_key WHERE title_key IN (\(marks))", arguments: StatementArguments(titleKeys)))
         }
         return try ids.sorted().compactMap { try titleCluster(id: $0) }

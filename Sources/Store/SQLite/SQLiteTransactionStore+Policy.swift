@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteTransactionStore {
     public func reviews(states: Set<ReviewRecord.State>) async throws -> [ReviewRecord] {
         try await read { db in
-            let marks = sqlPlaceholders(states.count)
+            let marks = sqlBindMarkers(states.count)
             return try Row.fetchAll(
                 db,
                 sql: "SELECT * FROM review WHERE state IN (\(marks)) ORDER BY id",

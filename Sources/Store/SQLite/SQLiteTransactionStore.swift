@@ -94,10 +94,10 @@ public final class SQLiteTransactionStore: TransactionStore {
 
     public func outbox(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord] {
         try await pool.read { db in
-            let placeholders = sqlPlaceholders(statuses.count)
+            let marks = sqlBindMarkers(statuses.count)
             return try Row.fetchAllCached(
                 db,
-                sql: "SELECT * FROM outbox WHERE status IN (\(placeholders)) ORDER BY id",
+                sql: "SELECT * FROM outbox WHERE status IN (\(marks)) ORDER BY id",
                 arguments: StatementArguments(statuses.map(\.rawValue))
             ).map(OutboxRecord.init(row:))
         }
