@@ -38,6 +38,7 @@ public enum InboundMessageLog {
         case .unavailable(let explanation):
             metadata["result"] = "unavailable"
             metadata["error_value"] = .string(explanation)
+            if let failure = reply.storageFailure { metadata["error"] = .string(failure) }
             level = .error
         }
         logger.log(level: level, "message received", metadata: metadata)

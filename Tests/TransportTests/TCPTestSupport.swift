@@ -61,7 +61,7 @@ final class TCPTestLibrary: Sendable {
         _ body: (_ port: Int, _ listener: TCPListener) async throws -> Void
     ) async throws {
         var logger = Logger(label: "illgate.tcp.test")
-        logger.logLevel = .critical
+        logger.logLevel = .error
         let listener = TCPListener(
             configuration: TCPListenerConfiguration(
                 host: "127.0.0.1",

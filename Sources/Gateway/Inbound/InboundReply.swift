@@ -36,6 +36,8 @@ public struct InboundReply: Sendable {
     public var securityEvent: String?
     /// The policy decision this message led to (a new request or a renewal), for its own log line.
     public var decision: DecisionSummary?
+    /// Why the message could not be stored, for the administrator's log (never sent to the peer).
+    public var storageFailure: String?
 
     /// Creates a reply.
     public init(
@@ -49,7 +51,8 @@ public struct InboundReply: Sendable {
         summary: String = "",
         isRetransmission: Bool = false,
         securityEvent: String? = nil,
-        decision: DecisionSummary? = nil
+        decision: DecisionSummary? = nil,
+        storageFailure: String? = nil
     ) {
         self.body = body
         self.kind = kind
@@ -62,6 +65,7 @@ public struct InboundReply: Sendable {
         self.isRetransmission = isRetransmission
         self.securityEvent = securityEvent
         self.decision = decision
+        self.storageFailure = storageFailure
     }
 
     /// The confirmation bytes, if the answer is a confirmation.
