@@ -58,17 +58,16 @@ public enum IllgateDaemon {
             await onReady(ports)
         }
 
+        let peerLinks = PeerLinkTable(configuration.peerLinks)
         let dispatcher = OutboxDispatcher(
             gateway: gateway,
-            peers: configuration.peerLinks,
+            peers: peerLinks,
             retryPolicy: configuration.retryPolicy,
             pollInterval: .milliseconds(Int64(configuration.deliveryPollInterval * 1000)),
             logger: logger
         )
-        var services: [any Service] = [dispatcher]
-        if configuration.policy != nil {
-            services.append(PolicyTimers(gateway: gateway, interval: .seconds(60), logger: logger))
-        }
+        // The timers run without a [policy] too: a reload may add one.
+        var services: [any Service] = [dispatcher, PolicyTimers(gateway: gateway, interval: .seconds(60), logger: logger)]
         services.append(
             AdminAPI(
                 configuration: configuration.admin,
@@ -92,7 +91,7 @@ public enum IllgateDaemon {
                 try HTTPListener(
                     configuration: http,
                     gateway: gateway,
-                    peers: configuration.peerLinks,
+                    peers: peerLinks,
                     logger: logger,
                     onListening: { port in await readiness.bound(\.http, port) }
                 )
@@ -100,10 +99,11 @@ public enum IllgateDaemon {
         }
         services.append(
             LifecycleService(
-                configurationFile: configuration.file,
+                configuration: configuration,
                 environment: environment,
                 notifier: notifier,
-                store: store,
+                gateway: gateway,
+                peerLinks: peerLinks,
                 logger: logger
             )
         )

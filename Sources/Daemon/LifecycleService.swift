@@ -1,25 +1,37 @@
 import Foundation
+import Gateway
 import Logging
 import ServiceLifecycle
 import Store
+import Transport
 import UnixSignals
 
 /// The daemon's own housekeeping: pets the systemd watchdog after checking the database answers, handles
-/// SIGHUP by re-reading and validating the configuration, and says STOPPING=1 as soon as shutdown begins.
+/// SIGHUP by re-reading the configuration and applying what can change while running (see
+/// ``ConfigurationReload``), and says STOPPING=1 as soon as shutdown begins.
 ///
 /// It is the last service in the group, so it is the first to hear of a graceful shutdown.
 final class LifecycleService: Service {
-    private let configurationFile: String
+    private let startupConfiguration: DaemonConfiguration
     private let environment: [String: String]
     private let notifier: SystemdNotifier
-    private let store: any TransactionStore
+    private let gateway: Gateway
+    private let peerLinks: PeerLinkTable
     private let logger: Logger
 
-    init(configurationFile: String, environment: [String: String], notifier: SystemdNotifier, store: any TransactionStore, logger: Logger) {
-        self.configurationFile = configurationFile
+    init(
+        configuration: DaemonConfiguration,
+        environment: [String: String],
+        notifier: SystemdNotifier,
+        gateway: Gateway,
+        peerLinks: PeerLinkTable,
+        logger: Logger
+    ) {
+        self.startupConfiguration = configuration
         self.environment = environment
         self.notifier = notifier
-        self.store = store
+        self.gateway = gateway
+        self.peerLinks = peerLinks
         self.logger = logger
     }
 
@@ -41,22 +53,29 @@ final class LifecycleService: Service {
 
     private func reloadOnHangup() async {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        let file = startupConfiguration.file
+        var running = startupConfiguration
         for await _ in hangups.cancelOnGracefulShutdown() {
             notifier.reloading()
             do {
-                let configuration = try DaemonConfiguration.load(path: configurationFile, environment: environment)
-                logger.notice(
-                    "configuration re-read and valid",
-                    metadata: [
-                        "config": .string(configurationFile),
-                        "summary": .string(configuration.summary),
-                        "note": "listeners, peers and storage keep their start-up settings until a restart",
-                    ]
-                )
+                let loaded = try DaemonConfiguration.load(path: file, environment: environment)
+                let reload = ConfigurationReload(running: running, loaded: loaded)
+                peerLinks.replace(with: reload.links)
+                gateway.reconfigure(reload.gateway)
+                running = reload.inForce
+                var metadata: Logger.Metadata = [
+                    "config": .string(file),
+                    "summary": .string(running.summary),
+                    "applied": .string(reload.applied.isEmpty ? "none" : reload.applied.joined(separator: ",")),
+                ]
+                if !reload.waitingForRestart.isEmpty {
+                    metadata["restart_needed_for"] = .string(reload.waitingForRestart.joined(separator: ","))
+                }
+                logger.notice("configuration reloaded", metadata: metadata)
             } catch {
                 logger.error(
                     "configuration reload refused: the running configuration stays",
-                    metadata: ["config": .string(configurationFile), "problems": .string(error.description)]
+                    metadata: ["config": .string(file), "problems": .string(error.description)]
                 )
             }
             notifier.ready(status: "running")
@@ -66,7 +85,7 @@ final class LifecycleService: Service {
     private func petWatchdog(every interval: Duration) async {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
-                _ = try await store.outbox(statuses: [.dead])
+                _ = try await gateway.store.outbox(statuses: [.dead])
                 notifier.watchdog()
             } catch {
                 logger.error("health check failed: the database does not answer; not petting the watchdog", metadata: ["error": .string("\(error)")])

@@ -1,6 +1,7 @@
 public import Foundation
 public import ISO18626
 public import Store
+import Synchronization
 import Transactions
 
 /// The application core: turns an inbound message into a durable state change and its confirmation, and
@@ -9,9 +10,11 @@ import Transactions
 /// Every change goes through the store's ``TransactionStore/write(_:)``: the message, the events, the new
 /// state and the outbound messages are committed together, and an OK confirmation is returned only after
 /// that commit. The clock is injected, so tests control time.
+///
+/// The configuration can be replaced while the gateway runs (``reconfigure(_:)``, on SIGHUP); each message
+/// and each staff action reads it once, so it is handled wholly under the old settings or wholly under the new.
 public final class Gateway: Sendable {
-    /// What the gateway knows about us and our partners.
-    public let configuration: GatewayConfiguration
+    private let settings: Mutex<GatewayConfiguration>
     /// Where transactions live.
     public let store: any TransactionStore
     private let clock: @Sendable () -> Date
@@ -28,10 +31,21 @@ public final class Gateway: Sendable {
         store: any TransactionStore,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(SchemaValidationError) {
-        self.configuration = configuration
+        self.settings = Mutex(configuration)
         self.store = store
         self.clock = clock
         self.encoder = ISO18626Encoder(validator: try SchemaValidator.bundled())
+    }
+
+    /// What the gateway knows about us and our partners, as of now.
+    public var configuration: GatewayConfiguration {
+        settings.withLock { $0 }
+    }
+
+    /// Replaces the configuration: our agency ids, the peers and the policy. Messages and staff actions
+    /// already under way finish with the settings they started with.
+    public func reconfigure(_ configuration: GatewayConfiguration) {
+        settings.withLock { $0 = configuration }
     }
 
     // MARK: Inbound
@@ -44,6 +58,7 @@ public final class Gateway: Sendable {
     ///   problem with the input becomes an ERROR confirmation.
     public func handle(_ bytes: [UInt8], from context: PeerContext) async -> InboundReply {
         let now = clock()
+        let configuration = self.configuration
         let claimedPeer = context.authenticatedPeerName.flatMap(configuration.peers.peer(named:))
         let decoder = ISO18626Decoder(
             options: .init(
@@ -80,7 +95,7 @@ public final class Gateway: Sendable {
         }
 
         let peer: Peer
-        switch authenticate(message, context: context) {
+        switch authenticate(message, context: context, configuration: configuration) {
         case .success(let authenticated):
             peer = authenticated
         case .failure(let refusal):
@@ -126,7 +141,7 @@ public final class Gateway: Sendable {
                 ids: message.ids,
                 peerName: peer.name,
                 summary: message.summary,
-                securityEvent: nil
+                storageFailure: String(describing: error)
             )
         }
     }
@@ -139,7 +154,7 @@ public final class Gateway: Sendable {
     }
 
     /// Checks that the header's agency ids belong to the calling peer and to us, and the peer's credentials.
-    private func authenticate(_ message: ISO18626Message, context: PeerContext) -> Result<Peer, Refusal> {
+    private func authenticate(_ message: ISO18626Message, context: PeerContext, configuration: GatewayConfiguration) -> Result<Peer, Refusal> {
         guard let header = message.header else {
             return .failure(Refusal(error: ErrorData(errorType: .badlyFormedMessage, errorValue: "header: missing")))
         }
@@ -271,7 +286,8 @@ public final class Gateway: Sendable {
 
     var now: Date { clock() }
 
-    func outboundMessages(at now: Date) -> OutboundMessages {
+    /// The message builder for staff actions, with the configuration the action reads once.
+    func outboundMessages(at now: Date, configuration: GatewayConfiguration) -> OutboundMessages {
         OutboundMessages(configuration: configuration, encoder: encoder, now: now)
     }
 }

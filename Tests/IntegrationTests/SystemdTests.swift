@@ -52,7 +52,7 @@ struct SystemdTests {
         daemon.signal(SIGHUP)
         #expect(try #require(listener.receive(timeout: 60)).contains("RELOADING=1"))
         #expect(try #require(listener.receive(timeout: 60)).contains("READY=1"))
-        try await eventually("the reload to be logged") { daemon.log.contains("configuration re-read and valid") }
+        try await eventually("the reload to be logged") { daemon.log.contains("configuration reloaded") && daemon.log.contains("applied=none") }
 
         // A broken file is refused and the running configuration stays.
         try "[library]\nagency_ids = 42\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)

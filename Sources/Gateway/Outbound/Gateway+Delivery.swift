@@ -28,10 +28,11 @@ public enum DeliveryResult: Hashable, Sendable {
 extension Gateway {
     /// Messages due for delivery now, at most one per transaction (the oldest), oldest first.
     public func dueDeliveries(limit: Int = 64) async throws -> [OutboundDelivery] {
+        let peers = configuration.peers
         var deliveries: [OutboundDelivery] = []
         for entry in try await store.dueOutbox(at: now, limit: limit) {
             guard let message = try await store.message(id: entry.messageID) else { continue }
-            deliveries.append(OutboundDelivery(entry: entry, message: message, peer: configuration.peers.peer(named: entry.peerName)))
+            deliveries.append(OutboundDelivery(entry: entry, message: message, peer: peers.peer(named: entry.peerName)))
         }
         return deliveries
     }

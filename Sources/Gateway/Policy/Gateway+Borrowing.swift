@@ -10,6 +10,7 @@ extension Gateway {
     /// Submits a patron's borrowing request. Without a `[policy]` it is simply sent to ``BorrowingRequest/peerName``.
     /// - Returns: what became of it, and the policy decision for the log (`nil` without a policy).
     public func submit(_ request: BorrowingRequest) async throws(StaffActionError) -> (result: BorrowingResult, decision: DecisionSummary?) {
+        let configuration = self.configuration
         guard let policy = configuration.policy else {
             let transaction = try await borrow(request)
             return (.sent(Self.summary(transaction, copyright: request.serviceInfo.copyrightCompliance?.value, rota: [])), nil)
@@ -19,7 +20,7 @@ extension Gateway {
             throw StaffActionError(.unknownPeer, "no peer named '\(name)' is configured")
         }
         let now = self.now
-        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now))
+        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
         let message = request.message(from: configuration.libraryAgencyIDs[0], requestID: requestID, now: now)
         return try await staffWrite { writer in
@@ -29,6 +30,7 @@ extension Gateway {
 
     /// Sends a held borrowing request, the rule that held it waived by staff.
     func sendHeldBorrowing(_ review: ReviewRecord, note: String?) async throws(StaffActionError) -> BorrowingResult {
+        let configuration = self.configuration
         guard let policy = configuration.policy else {
             throw StaffActionError(.notAllowed, "borrowing reviews need a [policy] configuration")
         }
@@ -38,7 +40,7 @@ extension Gateway {
         let settings = HeldBorrowingSettings(json: review.draftSettings)
         let now = self.now
         message.header.timestamp = now
-        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now))
+        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
         let waived = [review.rule]
         let draftMessage = message
         let (result, _) = try await staffWrite { writer in
@@ -177,7 +179,7 @@ struct BorrowingContext {
         switch decision.outcome {
         case .send(let plan):
             return try send(draft, plan: plan, rota: plan.rota, decision: decision, counted: counted, keys: keys, patronKey: patronKey, patronType: patronType, summary: summary, writer)
-        case .routeToDocumentSupplier(let supplier, var plan):
+        case .orderFromDocumentSupplier(let supplier, var plan):
             plan.ledger = plan.ledger.map { LedgerReservation(basis: .documentSupplier, code: $0.code) }
             return try send(draft, plan: plan, rota: [supplier], decision: decision, counted: counted, keys: keys, patronKey: patronKey, patronType: patronType, summary: summary, writer)
         case .hold(let rule, let why):

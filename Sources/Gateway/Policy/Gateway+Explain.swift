@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ISO18626
 import Policy
 import Store
@@ -9,6 +9,7 @@ extension Gateway {
     /// Explains what we would answer if a peer sent us `request` now.
     /// - Parameter peerName: the peer to evaluate as; by default the one owning the request's requesting agency id.
     public func explainLending(_ request: Request, peerName: String? = nil) async throws -> PolicyExplanation {
+        let configuration = self.configuration
         let policy = configuration.policy ?? PolicyConfiguration()
         let agency = request.header.requestingAgencyID
         let peer: Peer
@@ -65,21 +66,22 @@ extension Gateway {
 
     /// Explains what the borrowing rules would do with `request` for a patron of `patronType`, sent to `rota`.
     public func explainBorrowing(_ request: Request, patronType: String?, rota: [String]) async throws -> PolicyExplanation {
+        let configuration = self.configuration
         let policy = configuration.policy ?? PolicyConfiguration()
         let names = rota.isEmpty ? configuration.peers.peers.map(\.name) : rota
         for name in names where configuration.peers.peer(named: name) == nil {
             throw StaffActionError(.unknownPeer, "no peer named '\(name)' is configured")
         }
         let now = self.now
-        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now))
+        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
         return try await rolledBack { writer in
             let evaluation = try context.evaluate(request, rota: names, patronType: patronType, waiving: [], writer)
             let decision = evaluation.decision
             var answer: [PolicyExplanation.Fact] = []
             var rule = decision.decidingRule.rawValue
             switch decision.outcome {
-            case .send(let plan), .routeToDocumentSupplier(_, let plan):
-                if case .routeToDocumentSupplier(let supplier, _) = decision.outcome {
+            case .send(let plan), .orderFromDocumentSupplier(_, let plan):
+                if case .orderFromDocumentSupplier(let supplier, _) = decision.outcome {
                     answer.append(.init(name: "document supplier", value: supplier))
                 } else {
                     answer.append(.init(name: "rota", value: plan.rota.joined(separator: ", ")))

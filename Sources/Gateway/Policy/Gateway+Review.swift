@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import ISO18626
 public import Store
 import Transactions
@@ -54,10 +54,11 @@ extension Gateway {
     @discardableResult
     public func expireReviews() async throws -> [ReviewRecord] {
         let now = self.now
+        let configuration = self.configuration
         let due = try await store.dueReviews(at: now)
         var expired: [ReviewRecord] = []
         for review in due {
-            let outbound = outboundMessages(at: now)
+            let outbound = outboundMessages(at: now, configuration: configuration)
             let result = try? await staffWrite { writer -> ReviewRecord? in
                 guard var current = try writer.review(id: review.id), current.state == .open else { return nil }
                 if current.side == .lending, let transactionID = current.transactionID {

@@ -13,7 +13,7 @@ extension Gateway {
             throw StaffActionError(.incomplete, "\(command.event): \(missing)")
         }
         let now = self.now
-        let outbound = outboundMessages(at: now)
+        let outbound = outboundMessages(at: now, configuration: self.configuration)
         return try await staffWrite { writer in
             try Self.apply(command, onTransaction: id, source: .staff, outbound: outbound, writer)
         }
@@ -84,7 +84,8 @@ extension Gateway {
     /// - Returns: the transaction as it now is (for a retry, the new transaction).
     public func perform(_ command: RequesterCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
         let now = self.now
-        let outbound = outboundMessages(at: now)
+        let configuration = self.configuration
+        let outbound = outboundMessages(at: now, configuration: configuration)
         let peers = configuration.peers
         let prefix = configuration.requestIDPrefix
         return try await staffWrite { writer in
@@ -132,11 +133,12 @@ extension Gateway {
     /// Sends a new borrowing request to a peer, without the borrowing policy (see ``submit(_:)``).
     /// - Returns: the new transaction, in state ``RequesterState/requested`` with the request in the outbox.
     public func borrow(_ request: BorrowingRequest) async throws(StaffActionError) -> TransactionRecord {
+        let configuration = self.configuration
         guard let peer = configuration.peers.peer(named: request.peerName) else {
             throw StaffActionError(.unknownPeer, "no peer named '\(request.peerName)' is configured")
         }
         let now = self.now
-        let outbound = outboundMessages(at: now)
+        let outbound = outboundMessages(at: now, configuration: configuration)
         let ours = configuration.libraryAgencyIDs[0]
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
         let message = request.message(from: ours, requestID: requestID, now: now)

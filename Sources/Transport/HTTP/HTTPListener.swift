@@ -29,7 +29,7 @@ public final class HTTPListener: Service {
     public init(
         configuration: HTTPListenerConfiguration,
         gateway: Gateway,
-        peers: [PeerLink],
+        peers: PeerLinkTable,
         logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(TransportError) {

@@ -17,13 +17,14 @@ struct PeerAuthenticator: Sendable {
         case refused(String)
     }
 
-    private let links: [PeerLink]
+    private let table: PeerLinkTable
 
-    init(links: [PeerLink]) {
-        self.links = links
+    init(links: PeerLinkTable) {
+        self.table = links
     }
 
     func identify(authorization: String?, certificateCommonName: String?) -> Outcome {
+        let links = table.all
         var byHeader: String?
         if let authorization {
             let parts = authorization.split(separator: " ", maxSplits: 1)

@@ -15,7 +15,7 @@ public import ServiceLifecycle
 /// Undelivered messages survive restarts because they live in the database, not in memory.
 public final class OutboxDispatcher: Service {
     private let gateway: Gateway
-    private let links: [String: PeerLink]
+    private let links: PeerLinkTable
     private let retryPolicy: RetryPolicy
     private let pollInterval: Duration
     private let logger: Logger
@@ -25,13 +25,13 @@ public final class OutboxDispatcher: Service {
     /// Creates a dispatcher.
     /// - Parameters:
     ///   - gateway: whose outbox to deliver.
-    ///   - peers: where each peer is reached, with what credentials.
+    ///   - peers: where each peer is reached, with what credentials (read at each delivery, so a reload applies).
     ///   - retryPolicy: backoff and the number of attempts.
     ///   - pollInterval: how often to look for due messages when idle.
     ///   - logger: one line per delivery attempt.
-    public init(gateway: Gateway, peers: [PeerLink], retryPolicy: RetryPolicy, pollInterval: Duration = .seconds(1), logger: Logger) {
+    public init(gateway: Gateway, peers: PeerLinkTable, retryPolicy: RetryPolicy, pollInterval: Duration = .seconds(1), logger: Logger) {
         self.gateway = gateway
-        self.links = Dictionary(peers.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.links = peers
         self.retryPolicy = retryPolicy
         self.pollInterval = pollInterval
         self.logger = logger
@@ -121,7 +121,7 @@ public final class OutboxDispatcher: Service {
 
     /// Sends one message and returns the peer's answer (a confirmation, or what passes for one).
     private func send(_ delivery: OutboundDelivery) async throws -> [UInt8] {
-        guard let link = links[delivery.entry.peerName] else {
+        guard let link = links.link(named: delivery.entry.peerName) else {
             throw DeliveryFailure("peer '\(delivery.entry.peerName)' is no longer configured")
         }
         guard let endpoint = link.endpoint, let scheme = endpoint.scheme?.lowercased() else {

@@ -7,7 +7,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the gateway: ISO 18626 listeners, outbox delivery and the admin API.",
-        discussion: "Stops gracefully on SIGTERM or SIGINT; SIGHUP re-reads and validates the configuration."
+        discussion: "Stops gracefully on SIGTERM or SIGINT. SIGHUP re-reads the configuration and applies [library], [[peers]] and [policy] at once; listener, storage, admin, logging and delivery changes wait for a restart."
     )
 
     @Option(help: "The configuration file (default: $ILLGATE_CONFIG, else config/illgate.toml).")
