@@ -34,7 +34,9 @@ struct ConfigurationReload {
         self.applied = applied
 
         var waiting: [String] = []
-        if running.storagePath != loaded.storagePath { waiting.append("storage") }
+        if running.storagePath != loaded.storagePath || running.patronDataRetentionDays != loaded.patronDataRetentionDays {
+            waiting.append("storage")
+        }
         if running.http != loaded.http { waiting.append("http") }
         if running.tcp != loaded.tcp { waiting.append("tcp") }
         if running.admin != loaded.admin { waiting.append("admin") }

@@ -66,8 +66,14 @@ public enum IllgateDaemon {
             pollInterval: .milliseconds(Int64(configuration.deliveryPollInterval * 1000)),
             logger: logger
         )
-        // The timers run without a [policy] too: a reload may add one.
-        var services: [any Service] = [dispatcher, PolicyTimers(gateway: gateway, interval: .seconds(60), logger: logger)]
+        // Housekeeping runs without a [policy] too: a reload may add one, and patron data is purged regardless.
+        let housekeeping = Housekeeping(
+            gateway: gateway,
+            interval: .seconds(60),
+            patronDataRetentionDays: configuration.patronDataRetentionDays,
+            logger: logger
+        )
+        var services: [any Service] = [dispatcher, housekeeping]
         services.append(
             AdminAPI(
                 configuration: configuration.admin,

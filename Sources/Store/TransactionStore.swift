@@ -39,6 +39,12 @@ public protocol TransactionStore: Sendable {
     func holdingsCount() async throws -> Int
     /// Deletes ledger rows whose retention ended before `now`; returns how many.
     func purgeLedger(before now: Date) async throws -> Int
+    /// Takes patron data out of what is stored about transactions that closed (reached a terminal state)
+    /// before `cutoff`: every `patronInfo` element of their messages and of resolved reviews' held requests,
+    /// error values about `patronInfo`, and the patron key of their policy facts. Messages that belong to no
+    /// transaction (refused ones) are purged once recorded before `cutoff`. Each transaction is marked with
+    /// `now` and never looked at again. Works in small batches, so messages keep flowing meanwhile.
+    func purgePatronData(closedBefore cutoff: Date, at now: Date) async throws -> PatronDataPurge
 }
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.

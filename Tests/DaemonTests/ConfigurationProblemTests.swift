@@ -47,7 +47,7 @@ import Transport
     @Test func unknownKeyWithoutAnyCloseKeyListsTheKnownOnes() throws {
         let problem = try ConfigurationTestSupport.problem(minimal + "[storage]\ncompression = true\n")
         #expect(problem.key == "storage.compression")
-        #expect(problem.message == "unknown key; known keys here: `path`")
+        #expect(problem.message == "unknown key; known keys here: `path`, `patron_data_retention_days`")
     }
 
     @Test func longerFormOfAKeyIsRecognised() throws {

@@ -71,3 +71,18 @@ import Transport
         #expect(ConfigurationReload(running: running, loaded: loaded).gateway.maximumMessageSize == running.gateway.maximumMessageSize)
     }
 }
+
+/// `[storage] patron_data_retention_days`.
+@Suite struct PatronDataRetentionConfigurationTests {
+    @Test func defaultsToNinetyDaysAndReadsTheKey() throws {
+        #expect(try ConfigurationTestSupport.parse(ConfigurationTestSupport.minimal).patronDataRetentionDays == 90)
+        let zero = try ConfigurationTestSupport.parse(ConfigurationTestSupport.minimal + "[storage]\npatron_data_retention_days = 0\n")
+        #expect(zero.patronDataRetentionDays == 0)
+    }
+
+    @Test func aNegativeNumberIsRefusedNamingTheKey() throws {
+        let problem = try ConfigurationTestSupport.problem(ConfigurationTestSupport.minimal + "[storage]\npatron_data_retention_days = -1\n")
+        #expect(problem.key == "storage.patron_data_retention_days")
+        #expect(problem.line == 4)
+    }
+}

@@ -21,6 +21,7 @@ struct ConfigurationParser {
     /// The defaults of the keys, as documented in `config/illgate.toml`.
     enum Defaults {
         static let storagePath = "data/illgate.sqlite"
+        static let patronDataRetentionDays = 90
         static let httpListen = ListenAddress(host: "127.0.0.1", port: 18626)
         static let tcpListen = ListenAddress(host: "127.0.0.1", port: 18627)
         static let adminListen = ListenAddress(host: "127.0.0.1", port: 18680)
@@ -32,7 +33,7 @@ struct ConfigurationParser {
     func read(_ root: TOMLTable, file: String) -> DaemonConfiguration {
         let reader = TableReader(table: root, path: .root, problems: problems)
         let library = readLibrary(reader.table("library"))
-        let storagePath = readStorage(reader.table("storage"))
+        let storage = readStorage(reader.table("storage"))
         let http = readHTTP(reader.table("http"))
         let tcp = readTCP(reader.table("tcp"))
         let admin = readAdmin(reader.table("admin"))
@@ -50,7 +51,8 @@ struct ConfigurationParser {
         return DaemonConfiguration(
             file: file,
             library: library.library,
-            storagePath: storagePath,
+            storagePath: storage.path,
+            patronDataRetentionDays: storage.patronDataRetentionDays,
             http: http.configuration,
             tcp: tcp.configuration,
             admin: admin.settings,
@@ -101,7 +103,7 @@ struct ConfigurationParser {
 
     // MARK: [storage]
 
-    func readStorage(_ reader: TableReader) -> String {
+    func readStorage(_ reader: TableReader) -> (path: String, patronDataRetentionDays: Int) {
         var path = Defaults.storagePath
         if let text = reader.string("path", expected: "a string like \"\(Defaults.storagePath)\"") {
             if text.isEmpty {
@@ -113,8 +115,9 @@ struct ConfigurationParser {
         if let text = override(.database) {
             path = text
         }
+        let retention = reader.integer("patron_data_retention_days", expected: "a number of days like 90", atLeast: 0, atMost: 36_500)
         reader.finish()
-        return resolve(path)
+        return (resolve(path), retention ?? Defaults.patronDataRetentionDays)
     }
 
     // MARK: [logging]

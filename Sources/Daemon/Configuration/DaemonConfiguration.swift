@@ -20,6 +20,8 @@ public struct DaemonConfiguration: Hashable, Sendable {
     public var library: Library
     /// The SQLite database file (absolute): `[storage] path`, or `$ILLGATE_DATABASE`.
     public var storagePath: String
+    /// Days after a transaction closes before its patron data is purged: `[storage] patron_data_retention_days`.
+    public var patronDataRetentionDays: Int
     /// The HTTP listener, `nil` when `[http] enabled = false`.
     public var http: HTTPListenerConfiguration?
     /// The TCP listener, `nil` when `[tcp] enabled = false`.
@@ -40,6 +42,7 @@ public struct DaemonConfiguration: Hashable, Sendable {
         file: String = "",
         library: Library,
         storagePath: String,
+        patronDataRetentionDays: Int = 90,
         http: HTTPListenerConfiguration? = HTTPListenerConfiguration(),
         tcp: TCPListenerConfiguration? = TCPListenerConfiguration(),
         admin: AdminConfiguration,
@@ -51,6 +54,7 @@ public struct DaemonConfiguration: Hashable, Sendable {
         self.file = file
         self.library = library
         self.storagePath = storagePath
+        self.patronDataRetentionDays = patronDataRetentionDays
         self.http = http
         self.tcp = tcp
         self.admin = admin

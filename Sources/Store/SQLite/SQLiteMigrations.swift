@@ -200,6 +200,14 @@ enum SQLiteMigrations {
                     """
             )
         }
+        migrator.registerMigration("v4: patron data purged after retention") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE ill_transaction ADD COLUMN patron_data_purged_at REAL;
+                    CREATE INDEX ill_transaction_patron_purge ON ill_transaction(patron_data_purged_at, updated_at);
+                    """
+            )
+        }
         return migrator
     }
 }

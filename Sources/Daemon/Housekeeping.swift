@@ -5,11 +5,13 @@ import ServiceLifecycle
 import Store
 import Transport
 
-/// The policy's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
-/// rota moves on) and purges copyright-ledger rows whose retention ended. Runs once a minute.
-struct PolicyTimers: Service {
+/// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
+/// rota moves on) once a minute; once a day (the first time at start-up) purges copyright-ledger rows whose
+/// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`.
+struct Housekeeping: Service {
     let gateway: Gateway
     let interval: Duration
+    let patronDataRetentionDays: Int
     let logger: Logger
 
     func run() async throws {
@@ -30,13 +32,26 @@ struct PolicyTimers: Service {
                 }
                 if Date().timeIntervalSince(lastPurge) > 86_400 {
                     let purged = try await gateway.store.purgeLedger(before: Date())
-                    lastPurge = Date()
                     if purged > 0 {
                         logger.notice("copyright ledger purged", metadata: ["event": "retention", "rows": .string(String(purged))])
                     }
+                    let patronData = try await gateway.purgePatronData(retainingDays: patronDataRetentionDays)
+                    if !patronData.isEmpty {
+                        logger.notice(
+                            "patron data purged",
+                            metadata: [
+                                "event": "retention",
+                                "transactions": .string(String(patronData.transactions)),
+                                "messages": .string(String(patronData.messages)),
+                                "reviews": .string(String(patronData.reviews)),
+                                "retention_days": .string(String(patronDataRetentionDays)),
+                            ]
+                        )
+                    }
+                    lastPurge = Date()
                 }
             } catch {
-                logger.error("policy timers failed; will try again", metadata: ["error": .string("\(error)")])
+                logger.error("housekeeping failed; will try again", metadata: ["error": .string("\(error)")])
             }
             // Wakes at once on SIGTERM: a plain sleep would hold the shutdown up to the 20 s bound.
             let interval = self.interval
