@@ -1,13 +1,15 @@
 import Foundation
 import Gateway
 import Logging
+import Metrics
 import ServiceLifecycle
 import Store
 import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once a day (the first time at start-up) purges copyright-ledger rows whose
-/// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`.
+/// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
+/// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 struct Housekeeping: Service {
     let gateway: Gateway
     let interval: Duration
@@ -18,6 +20,7 @@ struct Housekeeping: Service {
         var lastPurge = Date.distantPast
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
+                try await recordBacklog()
                 for review in try await gateway.expireReviews() {
                     let decision = DecisionSummary(
                         side: review.side.rawValue,
@@ -57,6 +60,16 @@ struct Housekeeping: Service {
             let interval = self.interval
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
         }
+    }
+
+    /// Sets the gauges an operator alerts on: messages waiting or given up on, and held requests.
+    private func recordBacklog() async throws {
+        let outbox = try await gateway.store.outbox(statuses: [.pending, .rejected, .dead])
+        for status in [OutboxRecord.Status.pending, .rejected, .dead] {
+            Gauge(label: "illgate_outbox_messages", dimensions: [("status", status.rawValue)])
+                .record(outbox.count { $0.status == status })
+        }
+        Gauge(label: "illgate_reviews_open", dimensions: []).record(try await gateway.store.reviews(states: [.open]).count)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Gateway
 import Logging
 import NIOCore
+import Prometheus
 import ServiceLifecycle
 import Store
 import Transport
@@ -43,6 +44,7 @@ public enum IllgateDaemon {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        let registry = MetricsSetup.bootstrap()
         let store = try SQLiteTransactionStore(path: configuration.storagePath)
         let gateway = try Gateway(configuration: configuration.gateway, store: store)
         let token = try AdminAPI.loadOrCreateToken(at: configuration.admin.tokenFile)
@@ -79,6 +81,7 @@ public enum IllgateDaemon {
                 configuration: configuration.admin,
                 token: token,
                 gateway: gateway,
+                metrics: { registry.emitToString() },
                 logger: logger,
                 onListening: { port in await readiness.bound(\.admin, port) }
             )

@@ -4,7 +4,7 @@ import ISO18626
 
 /// The one log line every inbound message gets, whichever listener it came through:
 /// `direction=in transport=http peer=... type=... requester=... request_id=... summary=... result=OK latency_ms=...`.
-/// It names the transaction, never patron data.
+/// It names the transaction, never patron data. The message is also counted (``TransportMetrics``).
 public enum InboundMessageLog {
     /// Logs a handled message (and, separately, a security event if there was one).
     public static func record(_ reply: InboundReply, transport: String, remoteAddress: String?, latencyMilliseconds: Double, logger: Logger) {
@@ -42,6 +42,7 @@ public enum InboundMessageLog {
             level = .error
         }
         logger.log(level: level, "message received", metadata: metadata)
+        TransportMetrics.received(reply, transport: transport, latencyMilliseconds: latencyMilliseconds)
         if let decision = reply.decision {
             PolicyDecisionLog.record(decision, peer: reply.peerName, requestID: reply.ids.requestingAgencyRequestID, logger: logger)
         }

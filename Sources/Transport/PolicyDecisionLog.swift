@@ -3,8 +3,10 @@ public import Logging
 
 /// The one log line every policy decision gets:
 /// `event=policy side=lending decision=unfilled rule=L07 rules=L07 reason=NotHeld tx=12 peer=... request_id=...`.
-/// Rule ids and transaction ids only; never patron data.
+/// Rule ids and transaction ids only; never patron data. Each decision is also counted
+/// (`illgate_policy_decisions_total`).
 public enum PolicyDecisionLog {
+    /// Logs and counts one decision.
     public static func record(_ decision: DecisionSummary, peer: String?, requestID: String?, logger: Logger) {
         var metadata: Logger.Metadata = [
             "event": "policy",
@@ -19,5 +21,6 @@ public enum PolicyDecisionLog {
         if let peer { metadata["peer"] = .string(peer) }
         if let requestID { metadata["request_id"] = .string(requestID) }
         logger.info("policy decision", metadata: metadata)
+        TransportMetrics.decision(decision)
     }
 }

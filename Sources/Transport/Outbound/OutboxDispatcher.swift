@@ -98,25 +98,24 @@ public final class OutboxDispatcher: Service {
         }
         let latency = started.duration(to: .now)
         metadata["latency_ms"] = .string(String(format2: Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15))
+        let outcome = result.logName
+        metadata["result"] = .string(outcome)
         switch result {
         case .delivered:
-            metadata["result"] = "delivered"
             logger.info("message sent", metadata: metadata)
         case .rejected(let error):
-            metadata["result"] = "rejected"
             if let error {
                 metadata["error_type"] = .string(error.errorType.rawValue)
                 metadata["error_value"] = .string(error.errorValue ?? "")
             }
             logger.warning("message sent, peer answered ERROR", metadata: metadata)
         case .willRetry(let at):
-            metadata["result"] = "retry"
             metadata["next_attempt"] = .string(TimestampFormat.format(at))
             logger.warning("message not delivered; will retry", metadata: metadata)
         case .dead:
-            metadata["result"] = "dead"
             logger.error("message not delivered; attempts used up, dead-lettered", metadata: metadata)
         }
+        TransportMetrics.delivery(peer: delivery.entry.peerName, result: outcome)
     }
 
     /// Sends one message and returns the peer's answer (a confirmation, or what passes for one).
@@ -183,5 +182,17 @@ struct DeliveryFailure: Error, CustomStringConvertible {
 
     init(_ description: String) {
         self.description = description
+    }
+}
+
+extension DeliveryResult {
+    /// The `result=` of the delivery's log line and metric.
+    fileprivate var logName: String {
+        switch self {
+        case .delivered: "delivered"
+        case .rejected: "rejected"
+        case .willRetry: "retry"
+        case .dead: "dead"
+        }
     }
 }
