@@ -10,16 +10,9 @@ import Glibc
 /// security events, without telling the sender which part was wrong.
 @Suite(.serialized, .enabled(if: IllgateBinary.url != nil, "the illgate executable was not built"))
 final class AuthenticationTests {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-auth-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
+    /// This suite's daemons' directories, removed with the suite.
+    let scratch = ScratchDirectory("illgate-auth")
+    var root: URL { scratch.url }
 
     static func request(from requester: String, id: String) -> String {
         """

@@ -5,16 +5,9 @@ import Testing
 /// type and result, security events, policy decisions by rule, delivery attempts, and the backlog gauges.
 @Suite(.serialized, .enabled(if: IllgateBinary.url != nil, "the illgate executable was not built"))
 final class MetricsTests {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-metrics-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
+    /// This suite's daemons' directories, removed with the suite.
+    let scratch = ScratchDirectory("illgate-metrics")
+    var root: URL { scratch.url }
 
     static func get(_ path: String, port: Int, token: String?) throws -> String {
         var request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"

@@ -6,16 +6,9 @@ import Testing
 /// housekeeping run (at start-up) takes the patron out of the stored request.
 @Suite(.serialized, .enabled(if: IllgateBinary.url != nil, "the illgate executable was not built"))
 final class PatronDataRetentionEndToEndTests {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-retention-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
+    /// This suite's daemons' directories, removed with the suite.
+    let scratch = ScratchDirectory("illgate-retention")
+    var root: URL { scratch.url }
 
     static let patronID = "PATRON-RETAINED-0815"
 

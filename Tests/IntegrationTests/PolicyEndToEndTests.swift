@@ -6,18 +6,11 @@ import Testing
 /// borrower with a `[policy]` declares and counts its copies (US-CCG, the sixth copy with a royalty).
 @Suite(.serialized, .enabled(if: IllgateBinary.url != nil, "the illgate executable was not built"))
 final class PolicyEndToEndTests {
-    let root: URL
+    /// This suite's daemons' directories, removed with the suite.
+    let scratch = ScratchDirectory("illgate-policy-it")
+    var root: URL { scratch.url }
     /// A patron id that must never reach a log.
     static let patronID = "PATRON-SECRET-4711"
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-policy-it-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
 
     // MARK: Configurations
 

@@ -6,16 +6,9 @@ import Testing
 /// or a new database are named in the log as waiting for a restart.
 @Suite(.serialized, .enabled(if: IllgateBinary.url != nil, "the illgate executable was not built"))
 final class ReloadTests {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-reload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
+    /// This suite's daemons' directories, removed with the suite.
+    let scratch = ScratchDirectory("illgate-reload")
+    var root: URL { scratch.url }
 
     static let policy = """
         [policy]

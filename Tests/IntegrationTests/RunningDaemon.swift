@@ -224,3 +224,18 @@ func eventually(_ what: String, timeout: Double = 60, _ condition: () throws -> 
     Issue.record("timed out waiting for \(what)")
     throw CLIError(description: "timed out waiting for \(what)")
 }
+
+/// A fresh temporary directory for one suite instance's daemons, removed when the instance goes.
+final class ScratchDirectory {
+    let url: URL
+
+    init(_ prefix: String) {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        // A failure to create it shows up as the first file a test writes there failing, naming the path.
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+}

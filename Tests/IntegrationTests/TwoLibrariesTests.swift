@@ -5,16 +5,9 @@ import Testing
 /// loans and copies with each other over HTTP and over TCP, driven by staff with the CLI.
 @Suite(.serialized, .enabled(if: IllgateBinary.url != nil, "the illgate executable was not built"))
 final class TwoLibrariesTests {
-    let root: URL
-
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-it-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: root)
-    }
+    /// This suite's daemons' directories, removed with the suite.
+    let scratch = ScratchDirectory("illgate-it")
+    var root: URL { scratch.url }
 
     /// A lender (DK-LEND) and a borrower (US-BORR) that reach each other over `transport`. Over HTTP the
     /// lender requires the borrower's Basic credentials; over TCP it accepts the borrower's address.
