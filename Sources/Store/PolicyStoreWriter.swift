@@ -1,3 +1,4 @@
+public import Foundation
 /// The writes and in-transaction reads the policy engine's wiring needs: holdings lookups, history
 /// counts, the copyright ledger and the review queue. Every call runs inside the caller's database
 /// transaction, so a count read here and the entry written after it are atomic (policy K10).
@@ -27,6 +28,10 @@ public protocol PolicyStoreWriter {
     func insert(_ entry: LedgerEntryRecord) throws -> LedgerEntryRecord
     func update(_ entry: LedgerEntryRecord) throws
     func ledgerEntries(transactionID: Int64) throws -> [LedgerEntryRecord]
+    /// Ledger entries by id (those that exist), in id order.
+    func ledgerEntries(ids: [Int64]) throws -> [LedgerEntryRecord]
+    /// Royalties owed and not yet paid: basis `royalty`, the copy received (filled), requested before `date`.
+    func unpaidRoyalties(requestedBefore date: Date) throws -> [LedgerEntryRecord]
 
     func insert(_ review: ReviewRecord) throws -> ReviewRecord
     func update(_ review: ReviewRecord) throws

@@ -10,7 +10,8 @@ struct Illgate: AsyncParsableCommand {
         version: IllgateVersion.current,
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, ValidateCommand.self, RequestCommand.self, TransactionsCommand.self,
-            OutboxCommand.self, ReviewCommand.self, HoldingsCommand.self, PolicyCommand.self, ReportCommand.self, StatesCommand.self,
+            OutboxCommand.self, ReviewCommand.self, HoldingsCommand.self, PolicyCommand.self, ReportCommand.self, RoyaltiesCommand.self,
+            StatesCommand.self,
         ]
     )
 }

@@ -271,6 +271,23 @@ final class PolicyEndToEndTests {
         let table = try borrower.cli(["report", "copyright", "--year", String(year)])
         #expect(table.contains("over limit"), "the table shows the title over the limit: \(table)")
 
+        // The sixth copy arrives: its royalty is owed, and staff mark it paid in one batch.
+        let sixthCopyLending = try await lenderTransaction(lender, for: copies[5].requestID)
+        try lender.cli(["tx", "action", String(sixthCopyLending), "sendCopy", "--url", "https://example.org/c/6.pdf", "--method", "URL", "--format", "PDF"])
+        try await expectState(borrower, copies[5].id, "copyDelivered")
+        try await eventually("the sixth copy's ledger entry to be filled") {
+            try self.copyrightReport(borrower, year: year).first { $0["transaction"] == String(copies[5].id) }?["state"] == "filled"
+        }
+        let owed = try borrower.cli(["royalties", "list", "--year", String(year), "--unpaid"])
+        #expect(owed.contains("owed (arrived, not paid), estimated: 12.50"), "\(owed)")
+        let now = Date()
+        let today = String(format: "%04d-%02d-%02d", utc.component(.year, from: now), utc.component(.month, from: now), utc.component(.day, from: now))
+        let paid = try borrower.cli(["royalties", "pay", "--batch", "CCC-2026-11", "--through", today])
+        #expect(paid.contains("1 royalty marked paid"), "\(paid)")
+        let paidEntry = try copyrightReport(borrower, year: year).first { $0["transaction"] == String(copies[5].id) }
+        #expect(paidEntry?["royalty_paid"] == "yes" && paidEntry?["payment_batch"] == "CCC-2026-11", "\(paidEntry ?? [:])")
+        #expect(try borrower.cli(["royalties", "list", "--year", String(year), "--unpaid"]).contains("no unpaid royalties"))
+
         // One event=policy line per decision, with its rule: 9 requests sent, 9 received, 2 renewals answered.
         try await eventually("eleven decisions in the lender's log") { self.policyLines(lender).count >= 11 }
         try await eventually("nine borrowing decisions in the borrower's log") { self.policyLines(borrower).count >= 9 }

@@ -250,6 +250,23 @@ extension SQLiteStoreWriter {
             .map(LedgerEntryRecord.init(row:))
     }
 
+    func ledgerEntries(ids: [Int64]) throws -> [LedgerEntryRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM copyright_ledger WHERE id IN (\(sqlBindMarkers(ids.count))) ORDER BY id",
+            arguments: StatementArguments(ids)
+        ).map(LedgerEntryRecord.init(row:))
+    }
+
+    func unpaidRoyalties(requestedBefore date: Date) throws -> [LedgerEntryRecord] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM copyright_ledger WHERE basis = 'royalty' AND state = 'filled' AND royalty_paid = 0 AND requested_at < ? ORDER BY id",
+            arguments: [date.timeIntervalSince1970]
+        ).map(LedgerEntryRecord.init(row:))
+    }
+
     // MARK: Review queue
 
     func insert(_ review: ReviewRecord) throws -> ReviewRecord {

@@ -14,7 +14,7 @@ import Transactions
 /// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
-/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, and `GET /metrics` when a metrics
+/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, and `GET /metrics` when a metrics
 /// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
@@ -76,6 +76,7 @@ public final class AdminAPI: Service {
         v1.post("reviews/{id}/refuse") { request, context in
             await routes.guarded(request) { try await routes.refuse(try context.parameters.require("id", as: Int64.self), request: request) }
         }
+        v1.post("royalties/pay") { request, context in await routes.guarded(request) { try await routes.payRoyalties(request) } }
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
         v1.post("outbox/{id}/retry") { request, context in
             await routes.guarded(request) { try await routes.retry(try context.parameters.require("id", as: Int64.self)) }
@@ -262,6 +263,14 @@ private struct AdminRoutes: Sendable {
         let review = try await gateway.refuseReview(id, reason: decision.reason.map { ReasonUnfilled($0) }, note: decision.note)
         logger.info("staff action", metadata: ["review": .string(String(id)), "action": "refuse", "rule": .string(review.rule)])
         return AdminReview(review)
+    }
+
+    func payRoyalties(_ request: Request) async throws -> AdminRoyaltiesPaid {
+        let payment = try await decode(AdminRoyaltyPayment.self, from: request)
+        let paid = try await gateway.markRoyaltiesPaid(batch: payment.batch, entryIDs: payment.entries, through: payment.through)
+        let total = paid.compactMap(\.royaltyEstimate).reduce(Decimal(0), +)
+        logger.info("staff action", metadata: ["action": "royalties-paid", "batch": .string(payment.batch), "entries": .string(String(paid.count))])
+        return AdminRoyaltiesPaid(batch: payment.batch, entries: paid.map(\.id), estimatedTotal: String(format: "%.2f", NSDecimalNumber(decimal: total).doubleValue))
     }
 
     func outbox(_ request: Request) async throws -> [AdminOutboxEntry] {

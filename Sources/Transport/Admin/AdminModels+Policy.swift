@@ -83,3 +83,34 @@ public struct AdminReviewDecision: Codable, Sendable, Equatable {
         self.note = note
     }
 }
+
+/// `POST /v1/royalties/pay`: which royalties a payment covers.
+public struct AdminRoyaltyPayment: Codable, Sendable, Equatable {
+    /// The payment batch id (a CCC invoice number, a cheque number, ...).
+    public var batch: String
+    /// The ledger entries paid; empty with `through`.
+    public var entries: [Int64]
+    /// Every unpaid royalty requested up to and including this day (`YYYY-MM-DD`).
+    public var through: String?
+
+    public init(batch: String, entries: [Int64] = [], through: String? = nil) {
+        self.batch = batch
+        self.entries = entries
+        self.through = through
+    }
+}
+
+/// What a royalty payment marked.
+public struct AdminRoyaltiesPaid: Codable, Sendable, Equatable {
+    public var batch: String
+    /// The ledger entries now marked paid.
+    public var entries: [Int64]
+    /// The sum of their estimated royalties, as a decimal string ("37.50").
+    public var estimatedTotal: String
+
+    public init(batch: String, entries: [Int64], estimatedTotal: String) {
+        self.batch = batch
+        self.entries = entries
+        self.estimatedTotal = estimatedTotal
+    }
+}

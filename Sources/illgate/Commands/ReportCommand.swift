@@ -47,14 +47,14 @@ struct ReportCommand: AsyncParsableCommand {
         private func csv(_ entries: [LedgerEntryRecord]) -> String {
             let header = [
                 "title", "issns", "isbn", "requested", "article_title", "volume", "issue", "pages", "publication_date", "declaration",
-                "basis", "counted", "state", "lenders", "royalty_estimate", "royalty_paid", "transaction",
+                "basis", "counted", "state", "lenders", "royalty_estimate", "royalty_paid", "payment_batch", "transaction",
             ]
             var lines = [header.joined(separator: ",")]
             for entry in entries {
                 let fields: [String?] = [
                     entry.title, entry.issns, entry.isbn, entry.requestedLocal, entry.articleTitle, entry.volume, entry.issue, entry.pages,
                     entry.publicationDate, entry.code, entry.basis, entry.counted ? "yes" : "no", entry.state.rawValue, entry.lenders,
-                    entry.royaltyEstimate.map { "\($0)" }, entry.royaltyPaid ? "yes" : "no", entry.transactionID.map(String.init),
+                    entry.royaltyEstimate.map { "\($0)" }, entry.royaltyPaid ? "yes" : "no", entry.paymentBatch, entry.transactionID.map(String.init),
                 ]
                 lines.append(fields.map { Self.quote($0 ?? "") }.joined(separator: ","))
             }
