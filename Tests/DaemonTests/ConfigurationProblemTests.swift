@@ -349,6 +349,36 @@ import Transport
         #expect(problem.line == 10)
     }
 
+    @Test func outboundTLSNeedsCertificateAndKeyTogetherAndAnHTTPSEndpoint() throws {
+        let directory = try ConfigurationTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificate = directory.appendingPathComponent("client.pem").path
+        let ca = directory.appendingPathComponent("ca.pem").path
+        for path in [certificate, ca] { try "PEM".write(toFile: path, atomically: true, encoding: .utf8) }
+
+        let alone = try ConfigurationTestSupport.problem(
+            minimal + peer(name: "lender", endpoint: "https://ill.example.org/iso18626", extra: "[peers.outbound]\ntls_certificate = \"\(certificate)\"\n")
+        )
+        #expect(alone.key == "peers[1].outbound.tls_certificate")
+        #expect(alone.message == "tls_certificate is set but tls_private_key is not")
+
+        let plain = try ConfigurationTestSupport.problem(
+            minimal + peer(name: "lender", endpoint: "http://ill.example.org/iso18626", extra: "[peers.outbound]\ntls_ca = \"\(ca)\"\n")
+        )
+        #expect(plain.key == "peers[1].outbound.tls_ca")
+        #expect(plain.message == "TLS settings apply to https:// endpoints; this peer's endpoint is http://")
+
+        let missing = try ConfigurationTestSupport.problem(
+            minimal + peer(name: "lender", endpoint: "https://ill.example.org/iso18626", extra: "[peers.outbound]\ntls_ca = \"/nonexistent/ca.pem\"\n")
+        )
+        #expect(missing.message == "no such file: /nonexistent/ca.pem")
+
+        let good = try ConfigurationTestSupport.parse(
+            minimal + peer(name: "lender", endpoint: "https://ill.example.org/iso18626", extra: "[peers.outbound]\ntls_ca = \"\(ca)\"\n")
+        )
+        #expect(good.peers.first?.link.outbound.tls == OutboundTLSFiles(trustRootsPath: ca))
+    }
+
     @Test func certificateSubjectsNeedAClientCA() throws {
         let problem = try ConfigurationTestSupport.problem(
             minimal + peer(name: "lender", extra: "[peers.inbound]\ncertificate_subjects = [\"CN=lender\"]\n")

@@ -134,8 +134,9 @@ final class AuthenticationTests {
         #expect(lender.log.contains("security: authentication failed"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "openssl is not installed"))
-    func missingClientCertificateIsRefused() async throws {
+    /// A test PKI made with openssl: a CA, a server certificate for 127.0.0.1 and the borrower's client
+    /// certificate (CN us-borr), as `NAME.pem`/`NAME.key` in the returned directory.
+    func makePKI() throws -> String {
         let pki = root.appendingPathComponent("pki").path
         try FileManager.default.createDirectory(atPath: pki, withIntermediateDirectories: true)
         func openssl(_ arguments: String) throws {
@@ -146,11 +147,21 @@ final class AuthenticationTests {
             process.waitUntilExit()
             guard process.terminationStatus == 0 else { throw CLIError(description: "openssl \(arguments) failed") }
         }
+        try "subjectAltName=IP:127.0.0.1,DNS:localhost\n".write(toFile: "\(pki)/server.ext", atomically: true, encoding: .utf8)
         try openssl("req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=test-ca")
         for name in ["server", "us-borr"] {
             try openssl("req -newkey rsa:2048 -nodes -keyout \(name).key -out \(name).csr -subj /CN=\(name)")
-            try openssl("x509 -req -in \(name).csr -CA ca.pem -CAkey ca.key -CAcreateserial -out \(name).pem -days 2")
+            let extensions = name == "server" ? " -extfile server.ext" : ""
+            try openssl("x509 -req -in \(name).csr -CA ca.pem -CAkey ca.key -CAcreateserial -out \(name).pem -days 2\(extensions)")
         }
+        return pki
+    }
+
+    static let opensslAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl")
+
+    @Test(.enabled(if: opensslAvailable, "openssl is not installed"))
+    func missingClientCertificateIsRefused() async throws {
+        let pki = try makePKI()
         let lender = try lender(
             tls: "[http.tls]\ncertificate = \"\(pki)/server.pem\"\nprivate_key = \"\(pki)/server.key\"\nclient_ca = \"\(pki)/ca.pem\"",
             inbound: "[peers.inbound]\ncertificate_subjects = [\"us-borr\"]"
@@ -179,5 +190,48 @@ final class AuthenticationTests {
         #expect(withoutCertificate.contains("<messageStatus>ERROR</messageStatus>"))
         try await eventually("a security event for the connection without a certificate") { lender.log.contains("did not authenticate as that peer") }
         #expect(try lender.transactions().map(\.requestID) == ["T-1"])
+    }
+
+    @Test(.enabled(if: opensslAvailable, "openssl is not installed"))
+    func borrowerPresentsItsClientCertificateToAnHTTPSLender() async throws {
+        let pki = try makePKI()
+        let lender = try lender(
+            tls: "[http.tls]\ncertificate = \"\(pki)/server.pem\"\nprivate_key = \"\(pki)/server.key\"\nclient_ca = \"\(pki)/ca.pem\"\nrequire_client_certificate = true",
+            inbound: "[peers.inbound]\ncertificate_subjects = [\"us-borr\"]"
+        )
+        let borrower = try RunningDaemon(name: "borrower", agency: "ISIL:US-BORR", root: root)
+        let endpoint = "https://127.0.0.1:\(lender.httpPort)/iso18626"
+        try borrower.configure(
+            prefix: "BORR",
+            peerName: "lender",
+            peerAgency: "ISIL:DK-LEND",
+            peerEndpoint: endpoint,
+            peerSections: "[peers.outbound]\ntls_certificate = \"\(pki)/us-borr.pem\"\ntls_private_key = \"\(pki)/us-borr.key\"\ntls_ca = \"\(pki)/ca.pem\""
+        )
+        // The same borrower without its certificate is turned away at the TLS handshake.
+        let anonymous = try RunningDaemon(name: "anonymous", agency: "ISIL:US-BORR", root: root)
+        try anonymous.configure(
+            prefix: "ANON",
+            peerName: "lender",
+            peerAgency: "ISIL:DK-LEND",
+            peerEndpoint: endpoint,
+            peerSections: "[peers.outbound]\ntls_ca = \"\(pki)/ca.pem\""
+        )
+        try await lender.start()
+        try await borrower.start()
+        try await anonymous.start()
+        defer {
+            lender.stop()
+            borrower.stop()
+            anonymous.stop()
+        }
+        try borrower.cli(["request", "--peer", "lender", "--title", "Redburn", "--id", "TLS-1"])
+        try anonymous.cli(["request", "--peer", "lender", "--title", "Mardi", "--id", "TLS-2"])
+        try await eventually("the lender to receive the request sent with a client certificate") {
+            try lender.transaction(requestID: "TLS-1") != nil
+        }
+        try await eventually("the borrower's delivery to be confirmed") { borrower.log.contains("result=delivered") }
+        try await eventually("the anonymous delivery to fail") { try anonymous.cli(["outbox", "list"]).contains("POST https://127.0.0.1") }
+        #expect(try lender.transaction(requestID: "TLS-2") == nil)
     }
 }

@@ -55,7 +55,7 @@ extension ConfigurationParser {
         let profile = readPeerProfile(reader, name: name, agencyIDs: agencies.map(\.0), edition: edition, calendar: calendar)
         let inboundReader = reader.table("inbound")
         let inbound = readInbound(inboundReader)
-        let outbound = readOutbound(reader.table("outbound"))
+        let outbound = readOutbound(reader.table("outbound"), endpoint: endpoint)
         reader.finish()
 
         let peer = Peer(
@@ -130,7 +130,7 @@ extension ConfigurationParser {
     }
 
     /// `[peers.outbound]`.
-    func readOutbound(_ reader: TableReader) -> OutboundResult {
+    func readOutbound(_ reader: TableReader, endpoint: URL?) -> OutboundResult {
         var credentials = OutboundCredentials()
         credentials.basicUsername = reader.string("basic_user", expected: "a string like \"borrower\"")
         credentials.basicPassword = secret(reader, "basic_password", example: "correct horse battery staple")
@@ -142,9 +142,28 @@ extension ConfigurationParser {
                 "set either basic_user and basic_password or bearer_token: only one Authorization header can be sent"
             )
         }
+        credentials.tls = readOutboundTLS(reader, endpoint: endpoint)
         let authentication = readAgencyAuthentication(reader)
         reader.finish()
         return OutboundResult(credentials: credentials, authentication: authentication)
+    }
+
+    /// `tls_certificate`, `tls_private_key` and `tls_ca`: TLS to an `https://` peer.
+    private func readOutboundTLS(_ reader: TableReader, endpoint: URL?) -> OutboundTLSFiles? {
+        let keys = ["tls_certificate", "tls_private_key", "tls_ca"]
+        guard keys.contains(where: reader.contains) else { return nil }
+        let certificate = existingFile(reader, "tls_certificate", example: "/etc/illgate/tls/client.pem")
+        let privateKey = existingFile(reader, "tls_private_key", example: "/etc/illgate/tls/client.key")
+        let trustRoots = existingFile(reader, "tls_ca", example: "/etc/illgate/tls/peer-ca.pem")
+        if reader.contains("tls_certificate"), !reader.contains("tls_private_key") {
+            reader.report("tls_certificate", "tls_certificate is set but tls_private_key is not")
+        } else if reader.contains("tls_private_key"), !reader.contains("tls_certificate") {
+            reader.report("tls_private_key", "tls_private_key is set but tls_certificate is not")
+        }
+        if let scheme = endpoint?.scheme?.lowercased(), scheme != "https", let first = keys.first(where: reader.contains) {
+            reader.report(first, "TLS settings apply to https:// endpoints; this peer's endpoint is \(scheme)://")
+        }
+        return OutboundTLSFiles(certificatePath: certificate, privateKeyPath: privateKey, trustRootsPath: trustRoots)
     }
 
     /// `account_id` and `security_code`: ISO 18626 `requestingAgencyAuthentication`.

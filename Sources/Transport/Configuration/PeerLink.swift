@@ -56,11 +56,33 @@ public struct OutboundCredentials: Hashable, Sendable {
     public var basicPassword: String?
     /// HTTP bearer token.
     public var bearerToken: String?
+    /// TLS settings for an `https://` peer: our client certificate, and the authorities its server
+    /// certificate may be signed by; `nil` uses the system's trust store and no client certificate.
+    public var tls: OutboundTLSFiles?
 
     /// Creates credentials.
-    public init(basicUsername: String? = nil, basicPassword: String? = nil, bearerToken: String? = nil) {
+    public init(basicUsername: String? = nil, basicPassword: String? = nil, bearerToken: String? = nil, tls: OutboundTLSFiles? = nil) {
         self.basicUsername = basicUsername
         self.basicPassword = basicPassword
         self.bearerToken = bearerToken
+        self.tls = tls
+    }
+}
+
+/// PEM files for TLS to one `https://` peer.
+public struct OutboundTLSFiles: Hashable, Sendable {
+    /// Our client certificate chain, for peers that ask for one.
+    public var certificatePath: String?
+    /// The private key of that certificate.
+    public var privateKeyPath: String?
+    /// The authorities the peer's server certificate must chain to, instead of the system's trust store
+    /// (for a consortium's private CA).
+    public var trustRootsPath: String?
+
+    /// Creates TLS settings.
+    public init(certificatePath: String? = nil, privateKeyPath: String? = nil, trustRootsPath: String? = nil) {
+        self.certificatePath = certificatePath
+        self.privateKeyPath = privateKeyPath
+        self.trustRootsPath = trustRootsPath
     }
 }

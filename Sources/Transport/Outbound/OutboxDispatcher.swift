@@ -21,6 +21,7 @@ public final class OutboxDispatcher: Service {
     private let logger: Logger
     private let httpClient: HTTPClient
     private let tcpClient: TCPPeerClient
+    private let tlsConfigurations = OutboundTLSConfigurations()
 
     /// Creates a dispatcher.
     /// - Parameters:
@@ -155,6 +156,9 @@ public final class OutboxDispatcher: Service {
             request.headers.add(name: "Authorization", value: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString())
         } else if let token = link.outbound.bearerToken {
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        }
+        if let tls = link.outbound.tls {
+            request.tlsConfiguration = try tlsConfigurations.configuration(for: tls)
         }
         request.body = .bytes(ByteBuffer(bytes: body))
         let response: HTTPClientResponse
