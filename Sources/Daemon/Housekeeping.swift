@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import ISO18626
 import Logging
 import Metrics
 import ServiceLifecycle
@@ -7,7 +8,8 @@ import Store
 import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
-/// rota moves on) once a minute; once a day (the first time at start-up) purges copyright-ledger rows whose
+/// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
+/// `mark_overdue_after_days`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 struct Housekeeping: Service {
@@ -18,6 +20,7 @@ struct Housekeeping: Service {
 
     func run() async throws {
         var lastPurge = Date.distantPast
+        var lastOverdueCheck = Date.distantPast
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 try await recordBacklog()
@@ -32,6 +35,17 @@ struct Housekeeping: Service {
                         reviewID: review.id
                     )
                     PolicyDecisionLog.record(decision, peer: review.peerName, requestID: nil, logger: logger)
+                }
+                if Date().timeIntervalSince(lastOverdueCheck) >= 3_600 {
+                    for loan in try await gateway.markOverdueLoans() {
+                        var metadata: Logger.Metadata = [
+                            "event": "overdue", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
+                            "request_id": .string(loan.requestingAgencyRequestID),
+                        ]
+                        if let due = loan.dueDate { metadata["due"] = .string(TimestampFormat.format(due)) }
+                        logger.notice("loan overdue: Overdue sent to the borrower", metadata: metadata)
+                    }
+                    lastOverdueCheck = Date()
                 }
                 if Date().timeIntervalSince(lastPurge) > 86_400 {
                     let purged = try await gateway.store.purgeLedger(before: Date())

@@ -84,13 +84,16 @@ public struct TransactionFilter: Hashable, Sendable {
     public var role: TransactionRole?
     /// Only this state.
     public var state: String?
+    /// Only transactions due before this time.
+    public var dueBefore: Date?
     /// At most this many.
     public var limit: Int
 
     /// Creates a filter.
-    public init(role: TransactionRole? = nil, state: String? = nil, limit: Int = 100) {
+    public init(role: TransactionRole? = nil, state: String? = nil, dueBefore: Date? = nil, limit: Int = 100) {
         self.role = role
         self.state = state
+        self.dueBefore = dueBefore
         self.limit = limit
     }
 }

@@ -21,6 +21,17 @@ import Testing
 
         """
 
+    @Test func overdueMarkingIsReadWithItsDefaults() throws {
+        let defaults = try #require(try ConfigurationTestSupport.parse(Self.base + "[policy]\n").policy)
+        #expect(defaults.lending.markOverdue && defaults.lending.markOverdueAfterDays == 1)
+        let set = try #require(
+            try ConfigurationTestSupport.parse(Self.base + "[policy]\n[policy.lending]\nmark_overdue = false\nmark_overdue_after_days = 3\n").policy
+        )
+        #expect(!set.lending.markOverdue && set.lending.markOverdueAfterDays == 3)
+        let negative = try ConfigurationTestSupport.problem(Self.base + "[policy]\n[policy.lending]\nmark_overdue_after_days = -1\n")
+        #expect(negative.key == "policy.lending.mark_overdue_after_days")
+    }
+
     @Test func policyValuesAreRead() throws {
         let configuration = try ConfigurationTestSupport.parse(
             Self.base + """

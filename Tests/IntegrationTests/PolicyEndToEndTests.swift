@@ -161,6 +161,32 @@ final class PolicyEndToEndTests {
 
     // MARK: Tests
 
+    /// The lender watches its loans: a loan shipped with a due date already past is marked Overdue by the
+    /// daemon's housekeeping (at start-up, then hourly) and the borrower hears it.
+    @Test func aLoanPastItsDueDateIsMarkedOverdueByTheLender() async throws {
+        let (lender, borrower) = try pair(.http, borrowerPolicy: nil)
+        try await lender.start()
+        try await borrower.start()
+        defer {
+            lender.stop()
+            borrower.stop()
+        }
+        let loan = try request(borrower, ["--title", "Pierre or The Ambiguities", "--isbn", "9780000000026"])
+        try await expectState(borrower, loan.id, "willSupply")
+        let lending = try await lenderTransaction(lender, for: loan.requestID)
+        try lender.cli(["tx", "action", String(lending), "ship", "--due", "2020-01-31"])
+        try await expectState(borrower, loan.id, "shipped")
+        #expect(!lender.log.contains("loan overdue"))
+
+        #expect(lender.stop() == 0)
+        try await lender.start()
+        try await eventually("the lender to mark the loan overdue") { try lender.transaction(lending)?.state == "overdue" }
+        try await eventually("the overdue to be logged") { lender.log.contains("loan overdue") && lender.log.contains("event=overdue") }
+        try await eventually("the borrower to hear Overdue") {
+            try borrower.detail(loan.id).messages.contains { $0.direction == "inbound" && ($0.body?.contains("<status>Overdue</status>") ?? false) }
+        }
+    }
+
     /// Refuses, offers back, supplies, and declares and counts six copies of one journal.
     @Test func lenderDecidesAndBorrowerCountsCopies() async throws {
         let (lender, borrower) = try pair(.http)

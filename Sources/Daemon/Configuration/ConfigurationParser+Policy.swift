@@ -97,6 +97,9 @@ extension ConfigurationParser {
         lending.renewalMax = reader.integer("renewal_max", expected: "an integer like 1 (0 means no renewals)", atLeast: 0, atMost: 100) ?? lending.renewalMax
         lending.renewalPeriodDays = reader.integer("renewal_period_days", expected: "a number of days like 28", atLeast: 1, atMost: 3650) ?? lending.renewalPeriodDays
         lending.renewOverdue = reader.bool("renew_overdue") ?? lending.renewOverdue
+        lending.markOverdue = reader.bool("mark_overdue") ?? lending.markOverdue
+        lending.markOverdueAfterDays = reader.integer("mark_overdue_after_days", expected: "a number of days like 1", atLeast: 0, atMost: 365)
+            ?? lending.markOverdueAfterDays
         lending.minProcessingDays = reader.integer("min_processing_days", expected: "a number of days like 2", atLeast: 0, atMost: 365) ?? lending.minProcessingDays
         if let levels = plainStrings(reader, "service_levels") { lending.serviceLevels = levels }
         lending.downgradeServiceLevel = reader.bool("downgrade_service_level") ?? lending.downgradeServiceLevel

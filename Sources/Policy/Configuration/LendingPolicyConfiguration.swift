@@ -55,6 +55,10 @@ public struct LendingPolicyConfiguration: Hashable, Sendable {
     public var renewalMax = 1
     public var renewalPeriodDays = 28
     public var renewOverdue = true
+    /// Whether the daemon marks a loan Overdue by itself (telling the borrower) once its due date has passed.
+    public var markOverdue = true
+    /// How many days after the due date that happens (0: as soon as it has passed).
+    public var markOverdueAfterDays = 1
     /// A need-before date sooner than this many days cannot be met (L15).
     public var minProcessingDays = 2
     /// Service levels we offer (L16), compared case-insensitively.

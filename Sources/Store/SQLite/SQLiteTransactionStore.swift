@@ -48,6 +48,10 @@ public final class SQLiteTransactionStore: TransactionStore {
                 conditions.append("state = ?")
                 arguments += [state]
             }
+            if let dueBefore = filter.dueBefore {
+                conditions.append("due_date < ?")
+                arguments += [dueBefore.timeIntervalSince1970]
+            }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             arguments += [filter.limit]
             return try Row.fetchAllCached(
