@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One policy decision as the log line states it: what was decided, by which rule, and every rule
 /// that fired. No patron data.

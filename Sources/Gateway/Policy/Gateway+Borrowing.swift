@@ -1,7 +1,7 @@
-public import Foundation
+import Foundation
 import ISO18626
 import Policy
-public import Store
+import Store
 import Transactions
 
 /// Borrowing with the policy: a patron's request is checked (B01–B08, the copyright ledger) before
