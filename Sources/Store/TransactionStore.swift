@@ -45,6 +45,9 @@ public protocol TransactionStore: Sendable {
     /// transaction (refused ones) are purged once recorded before `cutoff`. Each transaction is marked with
     /// `now` and never looked at again. Works in small batches, so messages keep flowing meanwhile.
     func purgePatronData(closedBefore cutoff: Date, at now: Date) async throws -> PatronDataPurge
+    /// Every transaction created in `[start, end)` that another did not replace (a supplier-side retry
+    /// supersedes the transaction it retries), with when it was first supplied, oldest first.
+    func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord]
 }
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.

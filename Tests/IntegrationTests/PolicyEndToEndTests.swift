@@ -185,6 +185,11 @@ final class PolicyEndToEndTests {
         try await eventually("the borrower to hear Overdue") {
             try borrower.detail(loan.id).messages.contains { $0.direction == "inbound" && ($0.body?.contains("<status>Overdue</status>") ?? false) }
         }
+
+        // The year's statistics count it as supplied on both sides.
+        let statistics = try lender.cli(["report", "activity", "--format", "csv"])
+        #expect(statistics.contains("lending,borrower,1,1,0,0,0,0,1.0000,"), "\(statistics)")
+        #expect(try borrower.cli(["report", "activity"]).contains("borrowing"))
     }
 
     /// Refuses, offers back, supplies, and declares and counts six copies of one journal.

@@ -1,16 +1,94 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import Gateway
 import Policy
 import Store
+import Transactions
 
 /// `illgate report`: the records an ILL department keeps.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print reports from the database.",
-        subcommands: [Copyright.self]
+        subcommands: [Activity.self, Copyright.self]
     )
+
+    struct Activity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lending and borrowing statistics for a period, per peer.",
+            discussion: """
+                Counts the requests created from --from to --to (days in the library's time zone, both included; \
+                default: this year so far), per role and peer: supplied (shipped or delivered), unfilled, answered \
+                with conditions (RetryPossible; on the borrowing side also retried), cancelled and still open; the \
+                fill rate (supplied out of those the supplier answered) and the median days from request to supply.
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+
+        @Option(help: "The configuration file (default: $ILLGATE_CONFIG, else config/illgate.toml).")
+        var config: String?
+
+        @Option(help: "The first day (YYYY-MM-DD).")
+        var from: String?
+
+        @Option(help: "The last day (YYYY-MM-DD).")
+        var to: String?
+
+        @Option(help: "table or csv.")
+        var format: Format = .table
+
+        func run() async throws {
+            let local = try LocalGateway(configurationPath: config)
+            let calendar = (local.configuration.policy ?? PolicyConfiguration()).calendar
+            let today = calendar.dateComponents([.year, .month, .day], from: Date())
+            let start = try from.map { try Self.startOfDay($0, option: "--from", calendar) }
+                ?? calendar.date(from: DateComponents(year: today.year, month: 1, day: 1)) ?? Date()
+            let lastDay = try to.map { try Self.startOfDay($0, option: "--to", calendar) } ?? calendar.startOfDay(for: Date())
+            let end = calendar.date(byAdding: .day, value: 1, to: lastDay) ?? lastDay
+            guard start < end else { throw CommandFailure("--from must not be after --to") }
+            let report = ActivityReport(try await local.store.activity(createdFrom: start, before: end))
+            switch format {
+            case .csv: print(csv(report), terminator: "")
+            case .table: print(report.lines.isEmpty ? "no requests in this period" : table(report))
+            }
+        }
+
+        private static func startOfDay(_ text: String, option: String, _ calendar: Calendar) throws -> Date {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+                calendar.component(.day, from: date) == parts[2]
+            else { throw CommandFailure("\(option) \(text): expected a date like 2026-01-31") }
+            return date
+        }
+
+        private func cells(_ line: ActivityReport.Line) -> [String] {
+            [
+                line.role == .supplier ? "lending" : "borrowing", line.peerName ?? "all", String(line.requests), String(line.supplied),
+                String(line.unfilled), String(line.conditions), String(line.cancelled), String(line.open),
+                line.fillRate.map { String(format: "%.0f%%", $0 * 100) } ?? "-", line.medianDaysToSupply.map { String(format: "%.1f", $0) } ?? "-",
+            ]
+        }
+
+        private func table(_ report: ActivityReport) -> String {
+            TextTable.render(
+                header: ["ROLE", "PEER", "REQUESTS", "SUPPLIED", "UNFILLED", "CONDITIONS", "CANCELLED", "OPEN", "FILL RATE", "MEDIAN DAYS"],
+                rows: report.lines.map(cells)
+            )
+        }
+
+        private func csv(_ report: ActivityReport) -> String {
+            let header = "role,peer,requests,supplied,unfilled,conditions,cancelled,open,fill_rate,median_days_to_supply"
+            let rows = report.lines.map { line in
+                var fields = cells(line)
+                fields[8] = line.fillRate.map { String(format: "%.4f", $0) } ?? ""
+                fields[9] = line.medianDaysToSupply.map { String(format: "%.2f", $0) } ?? ""
+                return fields.map { Copyright.quote($0) }.joined(separator: ",")
+            }
+            return ([header] + rows).joined(separator: "\n") + "\n"
+        }
+    }
 
     struct Copyright: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -79,7 +157,7 @@ struct ReportCommand: AsyncParsableCommand {
             return TextTable.render(header: ["TITLE", "ISSN/ISBN", "COUNTED", "ROYALTY", "NOT COUNTED", "RELEASED", "STATUS"], rows: rows)
         }
 
-        private static func quote(_ field: String) -> String {
+        static func quote(_ field: String) -> String {
             guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return field }
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -1,0 +1,41 @@
+public import Foundation
+import GRDB
+import ISO18626
+import Transactions
+
+/// The activity report's reading of the transactions.
+extension SQLiteTransactionStore {
+    public func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.role, t.peer_name, t.service_type, t.state, t.created_at,
+                        (SELECT MIN(e.at) FROM event e WHERE e.transaction_id = t.id AND \(Self.suppliedCondition)) AS supplied_at
+                    FROM ill_transaction t
+                    WHERE t.created_at >= ? AND t.created_at < ? AND t.superseded = 0
+                    ORDER BY t.created_at, t.id
+                    """,
+                arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970]
+            ).compactMap { row -> TransactionActivityRecord? in
+                guard let role = TransactionRole(rawValue: row["role"]) else { return nil }
+                return TransactionActivityRecord(
+                    role: role,
+                    peerName: row["peer_name"],
+                    serviceType: ServiceType(rawValue: row["service_type"]) ?? .loan,
+                    state: row["state"],
+                    createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                    suppliedAt: (row["supplied_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                )
+            }
+        }
+    }
+
+    /// An event of `t` that moved it into a supplied state of its role.
+    private static let suppliedCondition: String = {
+        func list(_ role: TransactionRole) -> String {
+            role.states(withOutcome: .supplied).map { "'\($0)'" }.joined(separator: ",")
+        }
+        return "((t.role = 'supplier' AND e.to_state IN (\(list(.supplier)))) OR (t.role = 'requester' AND e.to_state IN (\(list(.requester)))))"
+    }()
+}
