@@ -377,15 +377,7 @@ extension ConfigurationParser {
 
     /// The first instant of a `YYYY-MM-DD` day in the calendar's zone.
     static func day(_ text: String, calendar: Calendar) -> Date? {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            parts[0].count == 4, (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        let components = DateComponents(year: year, month: month, day: day)
-        guard calendar.dateComponents([.year, .month, .day], from: calendar.date(from: components) ?? .distantPast) == components else {
-            return nil
-        }
-        return calendar.date(from: components)
+        CalendarDay(iso: text)?.start(in: calendar)
     }
 }
 

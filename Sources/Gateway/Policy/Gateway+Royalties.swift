@@ -59,12 +59,9 @@ extension Gateway {
     /// The start of the day after `day` (`YYYY-MM-DD`) in the library's time zone.
     private func dayAfter(_ day: String) throws(StaffActionError) -> Date {
         let calendar = (configuration.policy ?? PolicyConfiguration()).calendar
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-            let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            calendar.component(.day, from: start) == parts[2],
-            let next = calendar.date(byAdding: .day, value: 1, to: start)
-        else { throw StaffActionError(.incomplete, "--through \(day): expected a date like 2026-12-31") }
+        guard let start = CalendarDay(iso: day)?.start(in: calendar), let next = calendar.date(byAdding: .day, value: 1, to: start) else {
+            throw StaffActionError(.incomplete, "--through \(day): expected a date like 2026-12-31")
+        }
         return next
     }
 }

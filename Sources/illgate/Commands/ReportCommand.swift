@@ -56,11 +56,10 @@ struct ReportCommand: AsyncParsableCommand {
         }
 
         private static func startOfDay(_ text: String, option: String, _ calendar: Calendar) throws -> Date {
-            let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3, let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-                calendar.component(.day, from: date) == parts[2]
-            else { throw CommandFailure("\(option) \(text): expected a date like 2026-01-31") }
-            return date
+            guard let start = CalendarDay(iso: text)?.start(in: calendar) else {
+                throw CommandFailure("\(option) \(text): expected a date like 2026-01-31")
+            }
+            return start
         }
 
         private func cells(_ line: ActivityReport.Line) -> [String] {
