@@ -147,11 +147,24 @@ final class RunningDaemon {
         }
         process.standardOutput = handle
         process.standardError = handle
+        // Counted before the start: a daemon can be ready before this task runs again.
+        let before = log.components(separatedBy: "illgate ready").count
         try process.run()
         self.process = process
         logHandle = handle
-        let before = log.components(separatedBy: "illgate ready").count
-        try await eventually("\(name) ready", timeout: 90) { self.log.components(separatedBy: "illgate ready").count > before }
+        let deadline = Date().addingTimeInterval(90)
+        while log.components(separatedBy: "illgate ready").count <= before {
+            guard process.isRunning else {
+                let failure = "\(name) exited with status \(process.terminationStatus) before it was ready: \(log.suffix(2_000))"
+                Issue.record(Comment(rawValue: failure))
+                throw CLIError(description: failure)
+            }
+            guard Date() < deadline else {
+                Issue.record("timed out waiting for \(name) ready")
+                throw CLIError(description: "timed out waiting for \(name) ready")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
     }
 
     /// Sends a signal to the daemon.
