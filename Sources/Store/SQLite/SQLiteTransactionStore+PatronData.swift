@@ -18,8 +18,25 @@ extension SQLiteTransactionStore {
             total = total + batch
             if batch.transactions < Self.patronPurgeBatch { break }
         }
-        total = total + (try await scrubRows(table: "message", column: "body", condition: "transaction_id IS NULL AND recorded_at < ?", cutoff: cutoff))
-        total = total + (try await scrubRows(table: "review", column: "draft", condition: "state != 'open' AND resolved_at < ?", cutoff: cutoff))
+        let messages = try await scrubInBatches(
+            select: """
+                SELECT id, body, error_value FROM message
+                WHERE id > ? AND transaction_id IS NULL AND recorded_at < ? AND (body LIKE '%patroninfo%' OR error_value LIKE '%patroninfo%')
+                ORDER BY id LIMIT ?
+                """,
+            cutoff: cutoff,
+            scrub: Self.scrubMessage
+        )
+        let drafts = try await scrubInBatches(
+            select: """
+                SELECT id, draft FROM review
+                WHERE id > ? AND state != 'open' AND resolved_at < ? AND draft LIKE '%patroninfo%'
+                ORDER BY id LIMIT ?
+                """,
+            cutoff: cutoff,
+            scrub: Self.scrubDraft
+        )
+        total = total + PatronDataPurge(messages: messages, reviews: drafts)
         return total
     }
 
@@ -51,10 +68,8 @@ extension SQLiteTransactionStore {
             for row in rows where try scrubMessage(row, db) {
                 purge.messages += 1
             }
-            for row in try Row.fetchAll(db, sql: "SELECT id, draft FROM review WHERE transaction_id = ? AND draft LIKE '%patroninfo%'", arguments: [id]) {
-                let draft: String = row["draft"]
-                guard let scrubbed = PatronInfoElements.removing(from: draft) else { continue }
-                try db.execute(sql: "UPDATE review SET draft = ? WHERE id = ?", arguments: [scrubbed, row["id"] as Int64])
+            let drafts = try Row.fetchAll(db, sql: "SELECT id, draft FROM review WHERE transaction_id = ? AND draft LIKE '%patroninfo%'", arguments: [id])
+            for row in drafts where try scrubDraft(row, db) {
                 purge.reviews += 1
             }
             try db.execute(sql: "UPDATE transaction_policy SET patron_key = NULL WHERE transaction_id = ?", arguments: [id])
@@ -75,42 +90,40 @@ extension SQLiteTransactionStore {
         return true
     }
 
-    /// Takes `patronInfo` out of rows that belong to no transaction (refused messages, held requests never
-    /// sent), in batches by id.
-    private func scrubRows(table: String, column: String, condition: String, cutoff: Date) async throws -> PatronDataPurge {
-        var purged = 0
+    /// Takes `patronInfo` out of a held request (a row with `id`, `draft`).
+    /// - Returns: whether the draft changed.
+    private static func scrubDraft(_ row: Row, _ db: Database) throws -> Bool {
+        guard let draft: String = row["draft"], let scrubbed = PatronInfoElements.removing(from: draft) else { return false }
+        try db.execute(sql: "UPDATE review SET draft = ? WHERE id = ?", arguments: [scrubbed, row["id"] as Int64])
+        return true
+    }
+
+    /// Runs `scrub` on the rows that belong to no transaction (refused messages, held requests never sent),
+    /// one write per batch: `select` takes the id to start after, the cutoff and the batch size.
+    /// - Returns: how many rows changed.
+    private func scrubInBatches(
+        select: String,
+        cutoff: Date,
+        scrub: @escaping @Sendable (Row, Database) throws -> Bool
+    ) async throws -> Int {
+        var changed = 0
         var cursor: Int64 = 0
         while true {
             let after = cursor
             let (count, last) = try await write { writer -> (Int, Int64?) in
                 guard let sqlite = writer as? SQLiteStoreWriter else { return (0, nil) }
-                let isMessage = table == "message"
-                let rows = try Row.fetchAll(
-                    sqlite.db,
-                    sql: """
-                        SELECT id, \(isMessage ? "body, error_value" : column) FROM \(table)
-                        WHERE id > ? AND \(condition) AND (\(column) LIKE '%patroninfo%'\(isMessage ? " OR error_value LIKE '%patroninfo%'" : ""))
-                        ORDER BY id LIMIT ?
-                        """,
-                    arguments: [after, cutoff.timeIntervalSince1970, Self.patronPurgeBatch]
-                )
+                let rows = try Row.fetchAll(sqlite.db, sql: select, arguments: [after, cutoff.timeIntervalSince1970, Self.patronPurgeBatch])
                 var count = 0
-                for row in rows {
-                    if isMessage {
-                        if try Self.scrubMessage(row, sqlite.db) { count += 1 }
-                        continue
-                    }
-                    guard let text: String = row[column], let scrubbed = PatronInfoElements.removing(from: text) else { continue }
-                    try sqlite.db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?", arguments: [scrubbed, row["id"] as Int64])
+                for row in rows where try scrub(row, sqlite.db) {
                     count += 1
                 }
                 return (count, rows.count == Self.patronPurgeBatch ? rows.last?["id"] : nil)
             }
-            purged += count
+            changed += count
             guard let last else { break }
             cursor = last
         }
-        return table == "review" ? PatronDataPurge(reviews: purged) : PatronDataPurge(messages: purged)
+        return changed
     }
 
     /// An error value that names a `patronInfo` path carries the patron's value: keep only the path.
