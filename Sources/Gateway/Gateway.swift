@@ -19,22 +19,32 @@ public final class Gateway: Sendable {
     public let store: any TransactionStore
     private let clock: @Sendable () -> Date
     private let encoder: ISO18626Encoder
+    /// Keeps each transaction's messages in order while different transactions are decided concurrently.
+    private let turns = TransactionTurns()
+    /// What is left of messages refused before a peer was known: a bounded digest, never the body.
+    public let strangers = RefusedStrangers()
 
     /// Creates a gateway.
+    ///
+    /// What we emit is valid by construction (the encoder's tests check every message type, edition and
+    /// optional element against the schemas), so outbound messages are validated only when
+    /// `validateOutbound` asks for it (`[diagnostics] validate_outbound`), not on the hot path.
     /// - Parameters:
     ///   - configuration: our agency ids and peers.
     ///   - store: the transaction store.
+    ///   - validateOutbound: validate every message we emit against the schema of its edition.
     ///   - clock: the time source (tests pass a fixed or stepping clock).
     /// - Throws: ``SchemaValidationError`` if the built-in schemas do not compile (a build defect).
     public init(
         configuration: GatewayConfiguration,
         store: any TransactionStore,
+        validateOutbound: Bool = false,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(SchemaValidationError) {
         self.settings = Mutex(configuration)
         self.store = store
         self.clock = clock
-        self.encoder = ISO18626Encoder(validator: try SchemaValidator.bundled())
+        self.encoder = ISO18626Encoder(validator: validateOutbound ? try SchemaValidator.bundled() : nil)
     }
 
     /// What the gateway knows about us and our partners, as of now.
@@ -114,14 +124,21 @@ public final class Gateway: Sendable {
 
         let processor = InboundProcessor(
             decoded: decoded,
-            body: String(decoding: bytes, as: UTF8.self),
+            bytes: bytes,
             peer: peer,
             configuration: configuration,
             encoder: encoder,
             now: now
         )
+        let stored = await turns.run(processor.transactionKey) { [store] () -> Result<InboundProcessor.Outcome, any Error> in
+            do {
+                return .success(try await store.decideAndCommit { writer in try processor.process(writer) })
+            } catch {
+                return .failure(error)
+            }
+        }
         do {
-            let outcome = try await store.write { writer in try processor.process(writer) }
+            let outcome = try stored.get()
             return InboundReply(
                 body: .confirmation(outcome.confirmation),
                 kind: message.kind,
@@ -253,23 +270,36 @@ public final class Gateway: Sendable {
         now: Date,
         securityEvent: String? = nil
     ) async -> InboundReply {
+        var storageFailure: String?
         let confirmation = ConfirmationFactory.confirmation(answering: kind, ids: ids, echo: echo, errors: errors, now: now)
         let encoded = (try? encoder.encode(confirmation, edition: edition)) ?? (try? ISO18626Encoder().encode(confirmation, edition: edition)) ?? []
-        let record = MessageRecord(
-            transactionID: nil,
-            direction: .inbound,
-            kind: kind,
-            peerName: peerName,
-            summary: "refused",
-            headerTimestamp: ids.timestamp,
-            recordedAt: now,
-            body: String(decoding: bytes, as: UTF8.self),
-            confirmation: String(decoding: encoded, as: UTF8.self),
-            confirmationStatus: .error,
-            errorType: errors.first?.errorType.rawValue,
-            errorValue: errors.first?.errorValue
-        )
-        _ = try? await store.write { writer in try writer.insert(record).id }
+        if let peerName {
+            // A configured peer's refused message is kept whole for the record (the peer's staff may ask).
+            let record = MessageRecord(
+                transactionID: nil,
+                direction: .inbound,
+                kind: kind,
+                peerName: peerName,
+                summary: "refused",
+                headerTimestamp: ids.timestamp,
+                recordedAt: now,
+                body: String(decoding: bytes, as: UTF8.self),
+                confirmation: String(decoding: encoded, as: UTF8.self),
+                confirmationStatus: .error,
+                errorType: errors.first?.errorType.rawValue,
+                errorValue: errors.first?.errorValue
+            )
+            do {
+                _ = try await store.write { writer in try writer.insert(record).id }
+            } catch {
+                storageFailure = String(describing: error)
+            }
+        } else {
+            // A stranger's costs almost nothing: a bounded digest in memory, never the durable writer.
+            strangers.record(
+                RefusedMessageDigest(at: now, kind: kind, ids: ids, size: bytes.count, fingerprint: Fingerprint.of(bytes), error: errors.first)
+            )
+        }
         return InboundReply(
             body: .confirmation(encoded),
             kind: kind,
@@ -278,7 +308,8 @@ public final class Gateway: Sendable {
             ids: ids,
             peerName: peerName,
             summary: "refused",
-            securityEvent: securityEvent
+            securityEvent: securityEvent,
+            storageFailure: storageFailure
         )
     }
 

@@ -12,6 +12,16 @@ public protocol TransactionStore: Sendable {
     /// Runs `work` in a database transaction and returns its result once the transaction is durable.
     func write<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> Result
 
+    /// Runs `work` on a consistent snapshot, off the writer and concurrently with other decisions, with a
+    /// writer that records what it would write instead of writing it. Ids of new rows are assigned now.
+    /// - Throws: ``SerialDecisionRequired`` when `work` asks for something that is decided only inside the
+    ///   writer (run it with ``write(_:)`` instead), or what `work` throws.
+    func decide<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> DecidedWrite<Result>
+    /// Writes a decided intent in the next group commit and returns once it is durable.
+    /// - Throws: ``WriteConflict`` when a transaction it updates has moved to another version or a row it
+    ///   inserts exists already; nothing of it was written, so decide again.
+    func commit(_ intent: WriteIntent) async throws
+
     /// Transactions matching a filter, newest first.
     func transactions(matching filter: TransactionFilter) async throws -> [TransactionRecord]
     /// One transaction.
@@ -48,6 +58,34 @@ public protocol TransactionStore: Sendable {
     /// Every transaction created in `[start, end)` that another did not replace (a supplier-side retry
     /// supersedes the transaction it retries), with when it was first supplied, oldest first.
     func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord]
+}
+
+extension TransactionStore {
+    /// Decides on a snapshot (``decide(_:)``) and commits the result (``commit(_:)``), deciding again when
+    /// the rows it was decided on moved meanwhile; a decision that must be taken inside the writer (or one
+    /// that keeps meeting conflicts) runs there. Returns once what was decided is durable.
+    /// - Parameter attempts: how many snapshot decisions to try before deciding inside the writer.
+    public func decideAndCommit<Result: Sendable>(
+        attempts: Int = 3,
+        _ work: @escaping @Sendable (any StoreWriter) throws -> Result
+    ) async throws -> Result {
+        for _ in 0..<attempts {
+            let decided: DecidedWrite<Result>
+            do {
+                decided = try await decide(work)
+            } catch is SerialDecisionRequired {
+                break
+            }
+            guard !decided.intent.isEmpty else { return decided.result }
+            do {
+                try await commit(decided.intent)
+                return decided.result
+            } catch is WriteConflict {
+                continue
+            }
+        }
+        return try await write(work)
+    }
 }
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.

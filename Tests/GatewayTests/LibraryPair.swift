@@ -65,7 +65,8 @@ struct LibraryPair {
         lenderRequiresAuthentication: RequestingAgencyAuthentication? = nil,
         lenderPolicy: PolicyConfiguration? = nil,
         borrowerPolicy: PolicyConfiguration? = nil,
-        borrowerPeers: [Peer] = []
+        borrowerPeers: [Peer] = [],
+        lenderStatementObserver: (@Sendable (String) -> Void)? = nil
     ) throws {
         let lenderDatabase = try TemporaryDatabase()
         let borrowerDatabase = try TemporaryDatabase()
@@ -85,7 +86,8 @@ struct LibraryPair {
                 requestIDPrefix: "LEND",
                 policy: lenderPolicy
             ),
-            store: try SQLiteTransactionStore(path: lenderDatabase.path),
+            store: try SQLiteTransactionStore(path: lenderDatabase.path, statementObserver: lenderStatementObserver),
+            validateOutbound: true,
             clock: { clock.now }
         )
         borrower = try Gateway(
@@ -103,6 +105,7 @@ struct LibraryPair {
                 policy: borrowerPolicy
             ),
             store: try SQLiteTransactionStore(path: borrowerDatabase.path),
+            validateOutbound: true,
             clock: { clock.now }
         )
     }

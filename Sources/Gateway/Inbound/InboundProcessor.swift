@@ -21,14 +21,14 @@ struct InboundProcessor: Sendable {
     /// A request's policy keys, when a policy will decide it.
     let requestKeys: RequestKeys?
 
-    init(decoded: DecodedMessage, body: String, peer: Peer, configuration: GatewayConfiguration, encoder: ISO18626Encoder, now: Date) {
+    init(decoded: DecodedMessage, bytes: [UInt8], peer: Peer, configuration: GatewayConfiguration, encoder: ISO18626Encoder, now: Date) {
         self.decoded = decoded
-        self.body = body
+        self.body = String(decoding: bytes, as: UTF8.self)
         self.peer = peer
         self.configuration = configuration
         self.encoder = encoder
         self.now = now
-        self.deduplicationKey = Self.deduplicationKey(of: decoded.message, body: body)
+        self.deduplicationKey = Self.deduplicationKey(of: decoded.message, bytes: bytes)
         let accepted = ConfirmationFactory.confirmation(answering: decoded.message.kind, ids: decoded.message.ids, echo: .init(decoded.message), errors: [], now: now)
         self.acceptedConfirmation = try? encoder.encode(accepted, edition: decoded.edition)
         if configuration.policy != nil, case .request(let request) = decoded.message {
@@ -50,22 +50,29 @@ struct InboundProcessor: Sendable {
 
     var message: ISO18626Message { decoded.message }
 
-    /// Retransmissions are recognised by peer, type, request id and content: a request by its content
-    /// without the timestamp (a peer re-sending after a timeout may rebuild it), any other message by its
-    /// exact bytes (the same action twice on different days is two messages).
-    static func deduplicationKey(of message: ISO18626Message, body: String) -> String {
+    /// Retransmissions are recognised by peer, type, request id and content, hashed once from the bytes as
+    /// received: a request without its header timestamp (a peer re-sending after a timeout may rebuild it
+    /// with a new one), any other message by its exact bytes (the same action twice on different days is
+    /// two messages).
+    static func deduplicationKey(of message: ISO18626Message, bytes: [UInt8]) -> String {
         let ids = message.ids
         let content: String
-        if case .request(var request) = message {
-            request.header.timestamp = Date(timeIntervalSince1970: 0)
-            let canonical = (try? ISO18626Encoder().encode(.request(request), edition: .v2021)) ?? Array(body.utf8)
-            content = Fingerprint.of(canonical)
+        if message.kind == .request, let timestamp = Fingerprint.firstTimestampValue(in: bytes) {
+            content = Fingerprint.of(bytes, leavingOut: timestamp)
         } else {
-            content = Fingerprint.of(body.utf8)
+            content = Fingerprint.of(bytes)
         }
         return [
             message.kind.rawValue, ids.requestingAgencyID?.key ?? "", ids.requestingAgencyRequestID ?? "", content,
         ].joined(separator: "|")
+    }
+
+    /// The transaction the message belongs to, as far as its header says: its messages are decided one
+    /// after another.
+    var transactionKey: String {
+        let ids = message.ids
+        let role: TransactionRole = message.kind == .supplyingAgencyMessage ? .requester : .supplier
+        return "\(role.rawValue)|\(ids.requestingAgencyID?.key ?? "")|\(ids.requestingAgencyRequestID ?? "")"
     }
 
     func process(_ writer: any StoreWriter) throws -> Outcome {

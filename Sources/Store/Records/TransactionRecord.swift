@@ -44,6 +44,9 @@ public struct TransactionRecord: Hashable, Sendable {
     public var createdAt: Date
     /// When it last changed.
     public var updatedAt: Date
+    /// How many times the stored row has been updated: a decision taken on one version is committed only
+    /// while the row still has it (optimistic concurrency; 0 for a new transaction).
+    public var version: Int64
 
     /// Creates a record.
     public init(
@@ -66,7 +69,8 @@ public struct TransactionRecord: Hashable, Sendable {
         previousTransactionID: Int64? = nil,
         superseded: Bool = false,
         createdAt: Date,
-        updatedAt: Date
+        updatedAt: Date,
+        version: Int64 = 0
     ) {
         self.id = id
         self.role = role
@@ -88,5 +92,6 @@ public struct TransactionRecord: Hashable, Sendable {
         self.superseded = superseded
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.version = version
     }
 }

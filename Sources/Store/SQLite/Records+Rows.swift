@@ -27,7 +27,8 @@ extension TransactionRecord {
             previousTransactionID: row["previous_transaction_id"],
             superseded: row["superseded"],
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            updatedAt: Date(timeIntervalSince1970: row["updated_at"])
+            updatedAt: Date(timeIntervalSince1970: row["updated_at"]),
+            version: row["version"]
         )
     }
 
@@ -107,5 +108,47 @@ extension OutboxRecord {
             transactionID, messageID, peerName, status.rawValue, attempts, nextAttemptAt.timeIntervalSince1970, lastError,
             createdAt.timeIntervalSince1970, deliveredAt?.timeIntervalSince1970,
         ]
+    }
+}
+
+extension TransactionRecord {
+    /// Whether the transaction has reached a final state of its role.
+    var isClosed: Bool {
+        switch role {
+        case .supplier: SupplierState(rawValue: state)?.isTerminal ?? false
+        case .requester: RequesterState(rawValue: state)?.isTerminal ?? false
+        }
+    }
+
+    /// `closed_at`: when a final state was reached (kept from the first time by the update).
+    var closedAt: Double? {
+        isClosed ? updatedAt.timeIntervalSince1970 : nil
+    }
+
+    /// One column's value, as stored.
+    func value(of column: TransactionColumn) -> (any DatabaseValueConvertible)? {
+        switch column {
+        case .state: state
+        case .serviceType: serviceType.rawValue
+        case .supplyingAgencyRequestID: supplyingAgencyRequestID
+        case .peerName: peerName
+        case .edition: edition.rawValue
+        case .cancelPending: cancelPending
+        case .renewalPending: renewalPending
+        case .hasAnsweredRequest: hasAnsweredRequest
+        case .dueDate: dueDate?.timeIntervalSince1970
+        case .lastStatus: lastStatus?.rawValue
+        case .title: title
+        case .previousTransactionID: previousTransactionID
+        case .superseded: superseded
+        case .updatedAt: updatedAt.timeIntervalSince1970
+        }
+    }
+}
+
+extension DatabaseError {
+    /// Whether a row could not be written because its primary key or a unique index is taken.
+    var isUniquenessViolation: Bool {
+        extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE || extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
     }
 }

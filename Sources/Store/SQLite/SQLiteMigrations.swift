@@ -1,4 +1,5 @@
 import GRDB
+import Transactions
 
 /// The versioned schema of the SQLite store. Migrations only ever get added, never edited.
 enum SQLiteMigrations {
@@ -205,6 +206,30 @@ enum SQLiteMigrations {
                 sql: """
                     ALTER TABLE ill_transaction ADD COLUMN patron_data_purged_at REAL;
                     CREATE INDEX ill_transaction_patron_purge ON ill_transaction(patron_data_purged_at, updated_at);
+                    """
+            )
+        }
+        migrator.registerMigration("v5: versions for decisions taken off the writer, closed_at, indexes the hot path pays for only when used") { db in
+            let supplierClosed = SupplierState.allCases.filter(\.isTerminal).map { "'\($0.rawValue)'" }.joined(separator: ",")
+            let requesterClosed = RequesterState.allCases.filter(\.isTerminal).map { "'\($0.rawValue)'" }.joined(separator: ",")
+            try db.execute(
+                sql: """
+                    ALTER TABLE ill_transaction ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE ill_transaction ADD COLUMN closed_at REAL;
+                    UPDATE ill_transaction SET closed_at = updated_at
+                        WHERE (role = 'supplier' AND state IN (\(supplierClosed))) OR (role = 'requester' AND state IN (\(requesterClosed)));
+
+                    -- The patron purge reads closed, unpurged transactions by when they closed: only those are indexed,
+                    -- so updates of open transactions never touch this index.
+                    DROP INDEX ill_transaction_patron_purge;
+                    CREATE INDEX ill_transaction_purge_due ON ill_transaction(closed_at)
+                        WHERE closed_at IS NOT NULL AND patron_data_purged_at IS NULL;
+
+                    -- Patron keys exist on the borrowing side only, issue keys for articles only.
+                    DROP INDEX transaction_policy_patron;
+                    CREATE INDEX transaction_policy_patron ON transaction_policy(patron_key) WHERE patron_key IS NOT NULL;
+                    DROP INDEX transaction_policy_issue;
+                    CREATE INDEX transaction_policy_issue ON transaction_policy(issue_key) WHERE issue_key IS NOT NULL;
                     """
             )
         }

@@ -148,18 +148,18 @@ extension SQLiteStoreWriter {
     }
 
     func count(_ query: HistoryQuery) throws -> Int {
+        let (sql, arguments) = historyCountStatement(query)
+        return try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
+    }
+
+    /// The SQL and arguments that count a history query (capped at `countAtMost` when it has one).
+    func historyCountStatement(_ query: HistoryQuery) -> (sql: String, arguments: StatementArguments) {
         var (clause, arguments) = historyWhere(query)
         guard let cap = query.countAtMost else {
-            return try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT COUNT(*) FROM \(historySource(query)) WHERE \(clause)"),
-                arguments: arguments
-            ) ?? 0
+            return ("SELECT COUNT(*) FROM \(historySource(query)) WHERE \(clause)", arguments)
         }
         arguments += [cap]
-        return try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT COUNT(*) FROM (SELECT 1 FROM \(historySource(query)) WHERE \(clause) LIMIT ?)"),
-            arguments: arguments
-        ) ?? 0
+        return ("SELECT COUNT(*) FROM (SELECT 1 FROM \(historySource(query)) WHERE \(clause) LIMIT ?)", arguments)
     }
 
     func latestTransactionID(_ query: HistoryQuery) throws -> Int64? {
@@ -270,16 +270,21 @@ extension SQLiteStoreWriter {
     // MARK: Review queue
 
     func insert(_ review: ReviewRecord) throws -> ReviewRecord {
+        var stored = review
+        stored.id = ids.allocate(.review)
+        try insertReviewRow(stored)
+        return stored
+    }
+
+    /// Inserts a review with the id it already has.
+    func insertReviewRow(_ review: ReviewRecord) throws {
         try db.executeCached(
             sql: """
-                INSERT INTO review (side, transaction_id, peer_name, title, rule, why, reason_if_timed_out, draft, draft_settings,
-                    state, created_at, deadline, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO review (id, side, transaction_id, peer_name, title, rule, why, reason_if_timed_out, draft, draft_settings,
+                    state, created_at, deadline, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: review.columns
+            arguments: [review.id] + review.columns
         )
-        var stored = review
-        stored.id = db.lastInsertedRowID
-        return stored
     }
 
     func update(_ review: ReviewRecord) throws {

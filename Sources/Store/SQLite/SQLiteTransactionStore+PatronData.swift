@@ -40,21 +40,14 @@ extension SQLiteTransactionStore {
         return total
     }
 
-    /// The terminal states of both roles, as an SQL condition on `ill_transaction`.
-    private static let closedCondition: String = {
-        let supplier = SupplierState.allCases.filter(\.isTerminal).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let requester = RequesterState.allCases.filter(\.isTerminal).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        return "((role = 'supplier' AND state IN (\(supplier))) OR (role = 'requester' AND state IN (\(requester))))"
-    }()
-
     /// One batch of closed, not yet purged transactions.
     private static func purgeClosedTransactions(_ db: Database, closedBefore cutoff: Date, at now: Date) throws -> PatronDataPurge {
         let ids = try Int64.fetchAll(
             db,
             sql: """
                 SELECT id FROM ill_transaction
-                WHERE patron_data_purged_at IS NULL AND updated_at < ? AND \(closedCondition)
-                ORDER BY id LIMIT ?
+                WHERE closed_at IS NOT NULL AND patron_data_purged_at IS NULL AND closed_at < ?
+                ORDER BY closed_at LIMIT ?
                 """,
             arguments: [cutoff.timeIntervalSince1970, patronPurgeBatch]
         )

@@ -31,8 +31,8 @@ extension SQLiteTransactionStore {
     }
 
     public func titleClusters(ids: [Int64]) async throws -> [TitleClusterRecord] {
-        try await read { db in
-            try ids.compactMap { try SQLiteStoreWriter(db: db).titleCluster(id: $0) }
+        try await read { [rowIDs] db in
+            try ids.compactMap { try SQLiteStoreWriter(db: db, ids: rowIDs).titleCluster(id: $0) }
         }
     }
 

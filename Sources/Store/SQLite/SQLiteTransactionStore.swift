@@ -8,19 +8,30 @@ import Transactions
 public final class SQLiteTransactionStore: TransactionStore {
     private let pool: DatabasePool
     private let committer: GroupCommitter
+    /// Ids for new transactions, messages and reviews, handed out before their rows are written.
+    let rowIDs: RowIDAllocator
 
     /// Opens (creating if needed) the database file and brings its schema up to date.
-    /// - Parameter path: the SQLite file; its directory must exist.
-    public init(path: String) throws {
+    /// - Parameters:
+    ///   - path: the SQLite file; its directory must exist.
+    ///   - statementObserver: called with the text of every SQL statement any connection runs, bound
+    ///     values left out (for diagnostics and for tests that count what a message costs).
+    public init(path: String, statementObserver: (@Sendable (String) -> Void)? = nil) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             // WAL with FULL: a commit is on disk when it returns, and readers never block the writer.
             try db.executeCached(sql: "PRAGMA synchronous = FULL")
+            if let statementObserver {
+                db.trace { event in
+                    if case .statement(let statement) = event { statementObserver(statement.sql) }
+                }
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteMigrations.migrator.migrate(pool)
+            rowIDs = try pool.read { db in try RowIDAllocator(db) }
         } catch {
             throw StoreError("cannot open the database \(path): \(error)")
         }
@@ -33,7 +44,26 @@ public final class SQLiteTransactionStore: TransactionStore {
     }
 
     public func write<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> Result {
-        try await committer.submit { db in try work(SQLiteStoreWriter(db: db)) }
+        try await committer.submit { [rowIDs] db in try work(SQLiteStoreWriter(db: db, ids: rowIDs)) }
+    }
+
+    public func decide<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> DecidedWrite<Result> {
+        try await pool.read { [rowIDs] db in
+            let recorder = IntentRecorder(snapshot: SQLiteStoreWriter(db: db, ids: rowIDs), ids: rowIDs)
+            let result = try work(recorder)
+            return DecidedWrite(result: result, intent: recorder.intent)
+        }
+    }
+
+    public func commit(_ intent: WriteIntent) async throws {
+        try await committer.submit { [rowIDs] db in
+            do {
+                try SQLiteStoreWriter(db: db, ids: rowIDs).apply(intent)
+            } catch let error as DatabaseError where error.isUniquenessViolation {
+                try rowIDs.resynchronise(db)
+                throw WriteConflict(row: error.message ?? "a unique key")
+            }
+        }
     }
 
     public func transactions(matching filter: TransactionFilter) async throws -> [TransactionRecord] {
@@ -63,11 +93,11 @@ public final class SQLiteTransactionStore: TransactionStore {
     }
 
     public func transaction(id: Int64) async throws -> TransactionRecord? {
-        try await pool.read { db in try SQLiteStoreWriter(db: db).transaction(id: id) }
+        try await pool.read { [rowIDs] db in try SQLiteStoreWriter(db: db, ids: rowIDs).transaction(id: id) }
     }
 
     public func messages(transactionID: Int64) async throws -> [MessageRecord] {
-        try await pool.read { db in try SQLiteStoreWriter(db: db).messages(transactionID: transactionID) }
+        try await pool.read { [rowIDs] db in try SQLiteStoreWriter(db: db, ids: rowIDs).messages(transactionID: transactionID) }
     }
 
     public func events(transactionID: Int64) async throws -> [EventRecord] {
@@ -93,7 +123,7 @@ public final class SQLiteTransactionStore: TransactionStore {
     }
 
     public func message(id: Int64) async throws -> MessageRecord? {
-        try await pool.read { db in try SQLiteStoreWriter(db: db).message(id: id) }
+        try await pool.read { [rowIDs] db in try SQLiteStoreWriter(db: db, ids: rowIDs).message(id: id) }
     }
 
     public func outbox(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord] {
@@ -111,6 +141,8 @@ public final class SQLiteTransactionStore: TransactionStore {
 /// ``StoreWriter`` over one GRDB database connection inside a write transaction.
 struct SQLiteStoreWriter: StoreWriter {
     let db: Database
+    /// Where new transactions, messages and reviews get their ids.
+    let ids: RowIDAllocator
 
     func transaction(id: Int64) throws -> TransactionRecord? {
         try Row.fetchOneCached(db, sql: "SELECT * FROM ill_transaction WHERE id = ?", arguments: [id]).map(TransactionRecord.init(row:))
@@ -128,30 +160,40 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func insert(_ transaction: TransactionRecord) throws -> TransactionRecord {
-        try db.executeCached(
-            sql: """
-                INSERT INTO ill_transaction (role, state, service_type, requesting_agency_id, requesting_agency_request_id,
-                    supplying_agency_id, supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending,
-                    has_answered_request, due_date, last_status, title, previous_transaction_id, superseded, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: transaction.columns
-        )
         var stored = transaction
-        stored.id = db.lastInsertedRowID
+        stored.id = ids.allocate(.transaction)
+        stored.version = 0
+        try insertTransactionRow(stored)
         return stored
     }
 
+    /// Inserts a transaction with the id it already has.
+    func insertTransactionRow(_ transaction: TransactionRecord) throws {
+        try db.executeCached(
+            sql: """
+                INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
+                    supplying_agency_id, supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending,
+                    has_answered_request, due_date, last_status, title, previous_transaction_id, superseded, created_at, updated_at,
+                    closed_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [transaction.id] + transaction.columns + [transaction.closedAt, transaction.version]
+        )
+    }
+
+    /// Rewrites the whole row (staff actions and housekeeping, which run inside the writer and read the
+    /// row they change there); the version moves on so a decision taken on the old one is taken again.
     func update(_ transaction: TransactionRecord) throws {
         try db.executeCached(
             sql: """
                 UPDATE ill_transaction SET role = ?, state = ?, service_type = ?, requesting_agency_id = ?,
                     requesting_agency_request_id = ?, supplying_agency_id = ?, supplying_agency_request_id = ?, peer_name = ?,
                     edition = ?, cancel_pending = ?, renewal_pending = ?, has_answered_request = ?, due_date = ?, last_status = ?,
-                    title = ?, previous_transaction_id = ?, superseded = ?, created_at = ?, updated_at = ?
+                    title = ?, previous_transaction_id = ?, superseded = ?, created_at = ?, updated_at = ?,
+                    closed_at = COALESCE(closed_at, ?), version = version + 1
                 WHERE id = ?
                 """,
-            arguments: transaction.columns + [transaction.id]
+            arguments: transaction.columns + [transaction.closedAt, transaction.id]
         )
     }
 
@@ -173,16 +215,9 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func insert(_ message: MessageRecord) throws -> MessageRecord {
-        try db.executeCached(
-            sql: """
-                INSERT INTO message (transaction_id, direction, kind, peer_name, deduplication_key, summary, header_timestamp,
-                    recorded_at, body, confirmation, confirmation_status, error_type, error_value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: message.columns
-        )
         var stored = message
-        stored.id = db.lastInsertedRowID
+        stored.id = ids.allocate(.message)
+        try insertMessageRows([stored])
         return stored
     }
 
@@ -199,27 +234,11 @@ struct SQLiteStoreWriter: StoreWriter {
     }
 
     func append(_ event: EventRecord) throws {
-        try db.executeCached(
-            sql: """
-                INSERT INTO event (transaction_id, at, source, event, from_state, to_state, message_id, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                event.transactionID, event.at.timeIntervalSince1970, event.source.rawValue, event.event, event.fromState,
-                event.toState, event.messageID, event.detail,
-            ]
-        )
+        try insertEventRows([event])
     }
 
     func enqueue(_ entry: OutboxRecord) throws -> OutboxRecord {
-        try db.executeCached(
-            sql: """
-                INSERT INTO outbox (transaction_id, message_id, peer_name, status, attempts, next_attempt_at, last_error,
-                    created_at, delivered_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: entry.columns
-        )
+        try insertOutboxRows([entry])
         var stored = entry
         stored.id = db.lastInsertedRowID
         return stored

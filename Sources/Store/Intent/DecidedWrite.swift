@@ -1,0 +1,13 @@
+/// What a decision taken on a snapshot produced: its result for the caller and the rows to write.
+public struct DecidedWrite<Result: Sendable>: Sendable {
+    /// What the decision returns to its caller once the intent is committed.
+    public var result: Result
+    /// The rows to write.
+    public var intent: WriteIntent
+
+    /// Creates a decided write.
+    public init(result: Result, intent: WriteIntent) {
+        self.result = result
+        self.intent = intent
+    }
+}
