@@ -42,6 +42,7 @@ struct ConfigurationReload {
         if running.admin != loaded.admin { waiting.append("admin") }
         if running.logging != loaded.logging { waiting.append("logging") }
         if running.delivery != loaded.delivery { waiting.append("delivery") }
+        if running.validateOutbound != loaded.validateOutbound { waiting.append("diagnostics") }
         self.waitingForRestart = waiting
 
         var inForce = running

@@ -46,7 +46,7 @@ public enum IllgateDaemon {
         }
         let registry = MetricsSetup.bootstrap()
         let store = try SQLiteTransactionStore(path: configuration.storagePath)
-        let gateway = try Gateway(configuration: configuration.gateway, store: store)
+        let gateway = try Gateway(configuration: configuration.gateway, store: store, validateOutbound: configuration.validateOutbound)
         let token = try AdminAPI.loadOrCreateToken(at: configuration.admin.tokenFile)
         let notifier = SystemdNotifier(environment: environment)
 

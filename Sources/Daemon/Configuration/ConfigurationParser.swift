@@ -40,6 +40,7 @@ struct ConfigurationParser {
         let logging = readLogging(reader.table("logging"))
         let delivery = readDelivery(reader.table("delivery"))
         let policy = readPolicy(reader.table("policy"))
+        let validateOutbound = readDiagnostics(reader.table("diagnostics"))
         let calendar = (policy ?? PolicyConfiguration()).calendar
         let peers = reader.tables("peers").map { readPeer($0, delivery: delivery, calendar: calendar) }
         reader.finish()
@@ -59,8 +60,18 @@ struct ConfigurationParser {
             logging: logging,
             delivery: delivery,
             peers: peers.map(\.settings),
-            policy: policy
+            policy: policy,
+            validateOutbound: validateOutbound
         )
+    }
+
+    // MARK: [diagnostics]
+
+    /// `[diagnostics]`: checks that cost time on every message and are off unless asked for.
+    func readDiagnostics(_ reader: TableReader) -> Bool {
+        let validateOutbound = reader.bool("validate_outbound") ?? false
+        reader.finish()
+        return validateOutbound
     }
 
     // MARK: [library]

@@ -36,6 +36,9 @@ public struct DaemonConfiguration: Hashable, Sendable {
     public var peers: [PeerSettings]
     /// The `[policy]` rules; `nil` when the file has no `[policy]` table (every request waits for staff).
     public var policy: PolicyConfiguration?
+    /// Whether every message we emit is validated against its edition's schema before it is stored:
+    /// `[diagnostics] validate_outbound` (off by default; what we emit is valid by construction).
+    public var validateOutbound: Bool
 
     /// Creates a configuration from its parts (tests and tools; the daemon loads a file).
     public init(
@@ -49,7 +52,8 @@ public struct DaemonConfiguration: Hashable, Sendable {
         logging: LoggingConfiguration = LoggingConfiguration(),
         delivery: Delivery = Delivery(),
         peers: [PeerSettings] = [],
-        policy: PolicyConfiguration? = nil
+        policy: PolicyConfiguration? = nil,
+        validateOutbound: Bool = false
     ) {
         self.file = file
         self.library = library
@@ -62,6 +66,7 @@ public struct DaemonConfiguration: Hashable, Sendable {
         self.delivery = delivery
         self.peers = peers
         self.policy = policy
+        self.validateOutbound = validateOutbound
     }
 
     /// The configuration file used when none is named: `$ILLGATE_CONFIG` when set and not empty, else
