@@ -6,8 +6,25 @@ import ISO18626
 /// `direction=in transport=http peer=... type=... requester=... request_id=... summary=... result=OK latency_ms=...`.
 /// It names the transaction, never patron data. The message is also counted (``TransportMetrics``).
 public enum InboundMessageLog {
-    /// Logs a handled message (and, separately, a security event if there was one).
+    /// Lines about messages from senders that are not configured peers: at most ten a second.
+    static let strangers = StrangerLogLimiter(linesPerSecond: 10)
+    /// What the limiter's seconds are counted from.
+    private static let started = ContinuousClock.now
+
+    /// Logs a handled message (and, separately, a security event if there was one). A message whose sender
+    /// is no configured peer is always counted, but logged at most ten times a second; the next line logged
+    /// says how many were left out (`suppressed=`).
     public static func record(_ reply: InboundReply, transport: String, remoteAddress: String?, latencyMilliseconds: Double, logger: Logger) {
+        var suppressed = 0
+        if reply.peerName == nil {
+            let second = Self.started.duration(to: .now).components.seconds
+            let admission = strangers.admit(atSecond: second)
+            guard admission.admitted else {
+                TransportMetrics.received(reply, transport: transport, latencyMilliseconds: latencyMilliseconds)
+                return
+            }
+            suppressed = admission.suppressedBefore
+        }
         var metadata: Logger.Metadata = [
             "direction": "in",
             "transport": .string(transport),
@@ -22,6 +39,7 @@ public enum InboundMessageLog {
         if let transactionID = reply.transactionID { metadata["tx"] = .string(String(transactionID)) }
         if !reply.summary.isEmpty { metadata["summary"] = .string(reply.summary) }
         if reply.isRetransmission { metadata["retransmission"] = "true" }
+        if suppressed > 0 { metadata["suppressed"] = .string(String(suppressed)) }
         let level: Logger.Level
         switch reply.body {
         case .confirmation:

@@ -14,7 +14,7 @@ import Transactions
 /// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
-/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, and `GET /metrics` when a metrics
+/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`, and `GET /metrics` when a metrics
 /// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
@@ -40,7 +40,7 @@ public final class AdminAPI: Service {
         router.get("healthz") { _, _ in "ok\n" }
         router.get("readyz") { _, _ -> Response in
             do {
-                _ = try await gateway.store.outbox(statuses: [.dead])
+                try await gateway.checkStorage()
                 return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
             } catch {
                 return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "storage unavailable\n")))
@@ -78,6 +78,7 @@ public final class AdminAPI: Service {
         }
         v1.post("royalties/pay") { request, context in await routes.guarded(request) { try await routes.payRoyalties(request) } }
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
+        v1.get("refusals") { request, _ in await routes.guarded(request) { AdminRefusals(gateway.strangers.snapshot()) } }
         v1.post("outbox/{id}/retry") { request, context in
             await routes.guarded(request) { try await routes.retry(try context.parameters.require("id", as: Int64.self)) }
         }
@@ -183,25 +184,25 @@ private struct AdminRoutes: Sendable {
         let query = request.uri.queryParameters
         let role = query.get("role").flatMap(TransactionRole.init(rawValue:))
         let limit = query.get("limit").flatMap(Int.init) ?? 100
-        return try await gateway.store.transactions(matching: TransactionFilter(role: role, state: query.get("state"), limit: limit))
+        return try await gateway.transactions(matching: TransactionFilter(role: role, state: query.get("state"), limit: limit))
             .map(AdminTransaction.init)
     }
 
     func show(_ id: Int64, _ request: Request) async throws -> AdminTransactionDetail {
-        guard let transaction = try await gateway.store.transaction(id: id) else {
+        guard let detail = try await gateway.transactionDetail(id: id) else {
             throw AdminError(error: "no transaction \(id)", reason: "notFound")
         }
         let withBodies = request.uri.queryParameters.get("xml") == "true"
         return AdminTransactionDetail(
-            transaction: AdminTransaction(transaction),
-            events: try await gateway.store.events(transactionID: id).map(AdminEvent.init),
-            messages: try await gateway.store.messages(transactionID: id).map { AdminMessage($0, withBodies: withBodies) }
+            transaction: AdminTransaction(detail.transaction),
+            events: detail.events.map(AdminEvent.init),
+            messages: detail.messages.map { AdminMessage($0, withBodies: withBodies) }
         )
     }
 
     func act(_ id: Int64, request: Request, context: BasicRequestContext) async throws -> AdminTransaction {
         let action = try await decode(AdminActionRequest.self, from: request)
-        guard let transaction = try await gateway.store.transaction(id: id) else {
+        guard let transaction = try await gateway.transaction(id: id) else {
             throw AdminError(error: "no transaction \(id)", reason: "notFound")
         }
         let result: TransactionRecord
@@ -230,7 +231,7 @@ private struct AdminRoutes: Sendable {
                 "staff action",
                 metadata: ["tx": .string(String(sent.transactionID)), "action": "request", "peer": .string(sent.peerName), "request_id": .string(sent.requestID)]
             )
-            let transaction = try await gateway.store.transaction(id: sent.transactionID).map(AdminTransaction.init)
+            let transaction = try await gateway.transaction(id: sent.transactionID).map(AdminTransaction.init)
             return AdminBorrowResult(
                 outcome: "sent",
                 transaction: transaction,
@@ -248,7 +249,7 @@ private struct AdminRoutes: Sendable {
         let states: Set<ReviewRecord.State> = request.uri.queryParameters.get("state").map { text in
             Set(text.split(separator: ",").compactMap { ReviewRecord.State(rawValue: String($0)) })
         } ?? [.open]
-        return try await gateway.store.reviews(states: states).map(AdminReview.init)
+        return try await gateway.reviews(states: states).map(AdminReview.init)
     }
 
     func approve(_ id: Int64, request: Request) async throws -> AdminReview {
@@ -277,7 +278,7 @@ private struct AdminRoutes: Sendable {
         let statuses: Set<OutboxRecord.Status> = request.uri.queryParameters.get("status").map { text in
             Set(text.split(separator: ",").compactMap { OutboxRecord.Status(rawValue: String($0)) })
         } ?? [.pending, .rejected, .dead]
-        return try await gateway.store.outbox(statuses: statuses).map(AdminOutboxEntry.init)
+        return try await gateway.outboxEntries(statuses: statuses).map(AdminOutboxEntry.init)
     }
 
     func retry(_ id: Int64) async throws -> AdminOutboxEntry {

@@ -1,0 +1,47 @@
+public import Store
+
+/// One transaction with its history and messages, as staff see it (`illgate tx show`).
+public struct TransactionDetail: Sendable {
+    /// The transaction.
+    public var transaction: TransactionRecord
+    /// Its history, oldest first.
+    public var events: [EventRecord]
+    /// Its messages, oldest first.
+    public var messages: [MessageRecord]
+}
+
+/// What staff screens and the admin API read: the transport asks the gateway, never the store.
+extension Gateway {
+    /// Transactions matching a filter, newest first (worklists, `illgate tx list`).
+    public func transactions(matching filter: TransactionFilter) async throws -> [TransactionRecord] {
+        try await store.transactions(matching: filter)
+    }
+
+    /// One transaction, if it exists.
+    public func transaction(id: Int64) async throws -> TransactionRecord? {
+        try await store.transaction(id: id)
+    }
+
+    /// One transaction with its history and messages, if it exists.
+    public func transactionDetail(id: Int64) async throws -> TransactionDetail? {
+        guard let transaction = try await store.transaction(id: id) else { return nil }
+        async let events = store.events(transactionID: id)
+        async let messages = store.messages(transactionID: id)
+        return TransactionDetail(transaction: transaction, events: try await events, messages: try await messages)
+    }
+
+    /// Reviews in these states, oldest first.
+    public func reviews(states: Set<ReviewRecord.State>) async throws -> [ReviewRecord] {
+        try await store.reviews(states: states)
+    }
+
+    /// Outbox entries in these states, oldest first (`illgate outbox list`).
+    public func outboxEntries(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord] {
+        try await store.outbox(statuses: statuses)
+    }
+
+    /// Whether the store answers a read (readiness): throws the store's error when it does not.
+    public func checkStorage() async throws {
+        _ = try await store.transactions(matching: TransactionFilter(limit: 1))
+    }
+}
