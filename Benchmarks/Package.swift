@@ -11,6 +11,8 @@ let package = Package(
         .package(name: "illgate", path: ".."),
         // The explicit trait replaces the default set, whose RuntimeInterposer pulls an unmirrored package.
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        // The bare-SQLite reference of GatewayCommit (the same version the root package uses).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // Raw libxml2 for the reference measurement (the root package's CLibXML2 is not a product).
@@ -36,13 +38,15 @@ let package = Package(
             name: "TCPLoad",
             path: "Sources/TCPLoad"
         ),
-        // Durable messages/s of Gateway.handle in process (1 and 64 concurrent callers), on a fresh SQLite file.
+        // Durable messages/s of Gateway.handle in process (1 and 64 concurrent callers), on a fresh SQLite file
+        // or one prefilled with a million transactions, beside a bare GRDB loop writing the same rows.
         .executableTarget(
             name: "GatewayCommit",
             dependencies: [
                 .product(name: "Gateway", package: "illgate"),
                 .product(name: "Store", package: "illgate"),
                 .product(name: "ISO18626", package: "illgate"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Sources/GatewayCommit"
         ),

@@ -9,7 +9,13 @@
 // "partner" is ISIL:XX-PARTNER, allowed from 127.0.0.1; the context is what the HTTP listener passes
 // (no authenticated peer, remote 127.0.0.1).
 //
-// Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep]
+// Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N]
+//
+// The reference, measured in the same run after each caller count: a bare GRDB loop (BareCommitLoop.swift)
+// writing the same rows into the same schema with the same commit grouping; the run prints the ratio.
+// With --prefill N (say 1000000) the gateway's database is first filled with N transactions in realistic
+// states with their messages and events (Prefill.swift), and the run also times the staff lookups on it:
+// a transaction by request id, `tx show`, and the worklist by state.
 //
 // DIR (default: the system temporary directory, /tmp) must be on the disk being measured: a tmpfs makes
 // fsync free, and the program says so when it finds one. One machine-readable line per caller count:
@@ -34,6 +40,7 @@ struct Options {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("config/examples/loan-request.xml").path
     var placeholder = "PARTNER-2026-000123"
+    var prefill = 0
 
     static func parse() -> Options {
         var options = Options()
@@ -52,6 +59,7 @@ struct Options {
             case "--directory": options.directory = value()
             case "--template": options.template = value()
             case "--keep": options.keep = true
+            case "--prefill": options.prefill = Int(value()) ?? { fail("bad --prefill") }()
             default: fail("unknown argument \(arguments[index]); see the comment at the top of main.swift")
             }
             index += 1
@@ -139,7 +147,20 @@ for callers in options.callers {
     try? FileManager.default.removeItem(at: directory)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let databasePath = directory.appendingPathComponent("illgate.sqlite").path
-    let gateway = try Gateway(configuration: configuration, store: try SQLiteTransactionStore(path: databasePath))
+    let store = try SQLiteTransactionStore(path: databasePath)
+    var lookup: (requestID: String, requester: String, transactionID: Int64)?
+    if options.prefill > 0 {
+        let began = Date()
+        lookup = try Prefill.run(path: databasePath, count: options.prefill, body: prefix + Array("X".utf8) + suffix, confirmation: String(repeating: "c", count: 600)) { written in
+            if written % 100_000 == 0 { print("  prefilled \(written) transactions") }
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0)
+        print("  prefilled \(options.prefill) transactions in \(format(Date().timeIntervalSince(began), 0)) s; database \(size / 1_048_576) MiB = \(format(Double(size) / Double(options.prefill) * 1000 / 1_048_576, 2)) MiB per 1,000 transactions")
+    }
+    let gateway = try Gateway(configuration: configuration, store: store)
+    if let lookup {
+        try await timeLookups(store: store, gateway: gateway, lookup: lookup)
+    }
 
     let clock = ContinuousClock()
     let start = clock.now
@@ -206,4 +227,54 @@ for callers in options.callers {
             + " cpu_us_per_message=\(format(cpuPerMessage, 0))"
     )
     if !options.keep { try? FileManager.default.removeItem(at: directory) }
+
+    // The reference: a bare GRDB loop writing the same rows, on a fresh file with the same schema.
+    let referenceDirectory = URL(fileURLWithPath: options.directory).appendingPathComponent("illgate-bare-commit-\(runTag)-\(callers)")
+    try? FileManager.default.removeItem(at: referenceDirectory)
+    try FileManager.default.createDirectory(at: referenceDirectory, withIntermediateDirectories: true)
+    let referencePath = referenceDirectory.appendingPathComponent("illgate.sqlite").path
+    _ = try SQLiteTransactionStore(path: referencePath)
+    let sampleReply = await gateway.handle(prefix + Array("BENCH-\(runTag)-sample-\(callers)".utf8) + suffix, from: context)
+    let confirmation = String(decoding: sampleReply.confirmation ?? [], as: UTF8.self)
+    let referenceRate = try BareCommitLoop.run(
+        databasePath: referencePath,
+        callers: callers,
+        duration: options.duration,
+        body: prefix + Array("BARE".utf8) + suffix,
+        confirmation: confirmation
+    )
+    print("  reference: bare GRDB loop, same rows, \(callers) per commit: \(format(referenceRate, 1)) messages/s; gateway/reference = \(format(rate / referenceRate, 2))")
+    print("RESULT benchmark=bare-commit callers=\(callers) rps=\(format(referenceRate, 1)) ratio=\(format(rate / referenceRate, 2))")
+    try? FileManager.default.removeItem(at: referenceDirectory)
+}
+
+/// Times the staff lookups on a prefilled database: the median and worst of 200 runs each.
+func timeLookups(store: SQLiteTransactionStore, gateway: Gateway, lookup: (requestID: String, requester: String, transactionID: Int64)) async throws {
+    let clock = ContinuousClock()
+    func measure(_ name: String, _ work: () async throws -> Void) async throws {
+        var samples: [Double] = []
+        for _ in 0..<200 {
+            let began = clock.now
+            try await work()
+            let (seconds, attoseconds) = (clock.now - began).components
+            samples.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        }
+        samples.sort()
+        print("  lookup \(name): p50 \(format(samples[100], 3)) ms, max \(format(samples[199], 3)) ms")
+        print("RESULT benchmark=lookup name=\"\(name)\" p50_ms=\(format(samples[100], 3)) max_ms=\(format(samples[199], 3))")
+    }
+    let (requestID, requester) = (lookup.requestID, lookup.requester)
+    try await measure("transaction by request id") {
+        let found = try await store.decide { writer in try writer.transaction(role: .supplier, requestingAgencyID: requester, requestID: requestID) }
+        guard found.result != nil else { fail("the prefilled transaction \(requestID) was not found") }
+    }
+    try await measure("tx show") { _ = try await gateway.transactionDetail(id: lookup.transactionID) }
+    for state in ["WillSupply", "Loaned", "Overdue", "RequestReceived"] {
+        try await measure("worklist supplier \(state)") {
+            _ = try await gateway.transactions(matching: TransactionFilter(role: .supplier, state: state, limit: 100))
+        }
+    }
+    for plan in try await store.hotQueryPlans() where plan.scansATable {
+        print("  WARNING: \(plan.name) scans: \(plan.plan.joined(separator: "; "))")
+    }
 }

@@ -1,0 +1,108 @@
+// Fills a database with transactions in realistic states, each with its messages and events, as a year or
+// two of a busy ILL office would leave them: three quarters lending, a quarter borrowing; most closed,
+// some open; two messages and two events each. Rows are written straight with GRDB in large
+// transactions (this is set-up, not what is measured).
+
+import Foundation
+import GRDB
+import Store
+import Transactions
+
+enum Prefill {
+    /// Writes `count` transactions into the database at `path` (its schema must exist) and returns the
+    /// request id, requester and id of a lending transaction in the middle, to look up.
+    static func run(path: String, count: Int, body: [UInt8], confirmation: String, progress: (Int) -> Void) throws -> (requestID: String, requester: String, transactionID: Int64) {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        let bodyText = String(decoding: body, as: UTF8.self)
+        let supplierStates: [(SupplierState, Int)] = [
+            (.loanCompleted, 40), (.copyCompleted, 20), (.unfilled, 15), (.cancelled, 3), (.loaned, 10), (.willSupply, 5),
+            (.requestReceived, 2), (.overdue, 2), (.retryPossible, 3),
+        ]
+        let requesterStates: [(RequesterState, Int)] = [
+            (.completed, 60), (.unfilled, 15), (.cancelled, 5), (.requested, 5), (.willSupply, 5), (.received, 5), (.withPatron, 5),
+        ]
+        func pick<State>(_ table: [(State, Int)], _ value: Int) -> State {
+            let total = table.reduce(0) { $0 + $1.1 }
+            var rest = value % total
+            for (state, weight) in table {
+                if rest < weight { return state }
+                rest -= weight
+            }
+            return table[0].0
+        }
+        let start = Date().timeIntervalSince1970 - 2 * 365 * 86_400
+        let batch = 10_000
+        var written = 0
+        var middle: (String, String, Int64) = ("", "", 0)
+        var nextMessage = (try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM message") } ?? 0) + 1
+        let firstTransaction = (try pool.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ill_transaction") } ?? 0) + 1
+        while written < count {
+            let upTo = min(count, written + batch)
+            try pool.write { db in
+                let transaction = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
+                            supplying_agency_id, supplying_agency_request_id, peer_name, edition, has_answered_request, last_status,
+                            title, created_at, updated_at, closed_at, patron_data_purged_at, version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3)
+                        """
+                )
+                let message = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO message (id, transaction_id, direction, kind, peer_name, deduplication_key, summary, header_timestamp,
+                            recorded_at, body, confirmation, confirmation_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OK')
+                        """
+                )
+                let event = try db.cachedStatement(
+                    sql: "INSERT INTO event (transaction_id, at, source, event, from_state, to_state, message_id) VALUES (?, ?, 'peer', ?, ?, ?, ?)"
+                )
+                for index in written..<upTo {
+                    let id = firstTransaction + Int64(index)
+                    let lending = index % 4 != 0
+                    let created = start + Double(index) * (2 * 365 * 86_400 / Double(max(count, 1)))
+                    let state: String
+                    let closed: Bool
+                    if lending {
+                        let picked = pick(supplierStates, index / 4 * 7 + index % 4)
+                        state = picked.rawValue
+                        closed = picked.isTerminal
+                    } else {
+                        let picked = pick(requesterStates, index / 4)
+                        state = picked.rawValue
+                        closed = picked.isTerminal
+                    }
+                    let peer = "peer-\(index % 40)"
+                    let requester = lending ? "ISIL:XX-P\(index % 40)" : "ISIL:XX-ILLGATE"
+                    let supplier = lending ? "ISIL:XX-ILLGATE" : "ISIL:XX-P\(index % 40)"
+                    let requestID = "PREFILL-\(index)"
+                    let updated = created + 5 * 86_400
+                    try transaction.execute(arguments: [
+                        id, lending ? "supplier" : "requester", state, index % 3 == 0 ? "Copy" : "Loan", requester, requestID, supplier,
+                        "ILG-\(id)", peer, "Loaned", "A title \(index % 5_000)", created, updated, closed ? updated : nil,
+                        closed && index % 2 == 0 ? updated + 90 * 86_400 : nil,
+                    ])
+                    let inbound = nextMessage
+                    nextMessage += 2
+                    try message.execute(arguments: [
+                        inbound, id, lending ? "inbound" : "outbound", "request", peer,
+                        lending ? "request|\(requester)|\(requestID)|\(index)" : nil, "request", created, created, bodyText, confirmation,
+                    ])
+                    try message.execute(arguments: [
+                        inbound + 1, id, lending ? "outbound" : "inbound", "supplyingAgencyMessage", peer,
+                        lending ? nil : "supplyingAgencyMessage|\(requester)|\(requestID)|\(index)", "Loaned/StatusChange", updated, updated,
+                        bodyText, confirmation,
+                    ])
+                    try event.execute(arguments: [id, created, "request:New", "", "RequestReceived", inbound])
+                    try event.execute(arguments: [id, updated, "loaned", "RequestReceived", state, inbound + 1])
+                    if index == count / 2 + 1 { middle = (requestID, requester, id) }
+                }
+            }
+            written = upTo
+            progress(written)
+        }
+        try pool.write { db in try db.execute(sql: "ANALYZE") }
+        return middle
+    }
+}
