@@ -13,6 +13,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlschemastypes.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a global function-pointer variable; Swift 6 rejects touching it. */
 static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }

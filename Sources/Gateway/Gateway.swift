@@ -70,6 +70,20 @@ public final class Gateway: Sendable {
         let now = clock()
         let configuration = self.configuration
         let claimedPeer = context.authenticatedPeerName.flatMap(configuration.peers.peer(named:))
+        if context.authenticatedPeerName == nil, let stranger = stranger(bytes, configuration: configuration) {
+            // Refused on its header alone: a stranger's message costs no full decode and no write.
+            return await refuse(
+                kind: stranger.header.kind,
+                ids: stranger.header.ids,
+                echo: .none,
+                edition: stranger.header.edition,
+                errors: [stranger.refusal.error],
+                bytes: bytes,
+                peerName: nil,
+                now: now,
+                securityEvent: stranger.refusal.securityEvent
+            )
+        }
         let decoder = ISO18626Decoder(
             options: .init(
                 maximumMessageSize: configuration.maximumMessageSize,
@@ -161,6 +175,24 @@ public final class Gateway: Sendable {
                 storageFailure: String(describing: error)
             )
         }
+    }
+
+    /// A message, on a connection that did not authenticate a peer, whose header names a sender that is no
+    /// configured peer: what its header says and why it is refused (the same refusal as after a full decode).
+    private func stranger(_ bytes: [UInt8], configuration: GatewayConfiguration) -> (header: ISO18626HeaderPeek.Header, refusal: Refusal)? {
+        guard let header = ISO18626HeaderPeek.header(of: bytes), !header.kind.isConfirmation else { return nil }
+        let senderIsRequester = header.kind != .supplyingAgencyMessage
+        guard let sender = senderIsRequester ? header.ids.requestingAgencyID : header.ids.supplyingAgencyID,
+            configuration.peers.peer(for: sender) == nil
+        else { return nil }
+        let element = senderIsRequester ? "requestingAgencyId" : "supplyingAgencyId"
+        return (
+            header,
+            Refusal(
+                error: ErrorData(errorType: .unrecognisedDataValue, errorValue: "\(element): \(sender) is not accepted here"),
+                securityEvent: "message from unknown agency \(sender)"
+            )
+        )
     }
 
     /// Why a message was refused before it reached its transaction.
