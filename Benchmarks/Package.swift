@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
         // The bare-SQLite reference of GatewayCommit (the same version the root package uses).
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // The bare HTTP route of load/run.sh (the same version the root package uses).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // Raw libxml2 for the reference measurement (the root package's CLibXML2 is not a product).
@@ -37,6 +39,12 @@ let package = Package(
         .executableTarget(
             name: "TCPLoad",
             path: "Sources/TCPLoad"
+        ),
+        // The HTTP reference of load/run.sh: Hummingbird, one libxml2 parse, a fixed confirmation.
+        .executableTarget(
+            name: "BareRoute",
+            dependencies: ["CLibXML2Bench", .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Sources/BareRoute"
         ),
         // Durable messages/s of Gateway.handle in process (1 and 64 concurrent callers), on a fresh SQLite file
         // or one prefilled with a million transactions, beside a bare GRDB loop writing the same rows.

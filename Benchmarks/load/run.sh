@@ -9,6 +9,12 @@
 # Every request is a new ISO 18626 request that the daemon commits (SQLite WAL, synchronous=FULL) before
 # answering. A table of the figures is printed at the end.
 #
+# Two references are measured in the same run, and the ratios printed beside them:
+#   - BareRoute (Benchmarks/Sources/BareRoute): a bare Hummingbird route that parses the same body with libxml2
+#     and answers a fixed confirmation, driven by the same wrk script at the same connection counts;
+#   - GatewayCommit --single-row-commits: a bare loop of single-row durable SQLite commits (WAL, FULL), the
+#     bound for one connection, which waits for each commit.
+#
 # Environment (all optional):
 #   DURATION=25              seconds per run
 #   HTTP_CONNECTIONS="1 32 64"   wrk connection counts (empty: no HTTP runs)
@@ -18,6 +24,8 @@
 #   BUILD=1                  0 skips both release builds
 #   ILLGATE=<repo>/.build/release/illgate   the daemon binary
 #   TCPLOAD=<repo>/Benchmarks/.build/release/TCPLoad
+#   REFERENCES=1             0 skips the two reference measurements
+#   BARE_PORT=18690          loopback port for BareRoute
 #   WORK_DIR=$(mktemp -d)    where the runs' directories go; must be on the disk being measured, not tmpfs
 #   KEEP=0                   1 keeps WORK_DIR (databases and daemon logs) afterwards
 #   HTTP_PORT=18626 TCP_PORT=18627 ADMIN_PORT=18680   loopback ports for the daemon
@@ -32,6 +40,10 @@ LOG_LEVEL=${LOG_LEVEL:-warning}
 BUILD=${BUILD:-1}
 ILLGATE=${ILLGATE:-$REPO/.build/release/illgate}
 TCPLOAD=${TCPLOAD:-$REPO/Benchmarks/.build/release/TCPLoad}
+BAREROUTE=$REPO/Benchmarks/.build/release/BareRoute
+GATEWAYCOMMIT=$REPO/Benchmarks/.build/release/GatewayCommit
+REFERENCES=${REFERENCES:-1}
+BARE_PORT=${BARE_PORT:-18690}
 HTTP_PORT=${HTTP_PORT:-18626}
 TCP_PORT=${TCP_PORT:-18627}
 ADMIN_PORT=${ADMIN_PORT:-18680}
@@ -48,8 +60,10 @@ command -v wrk >/dev/null || die "wrk is not installed (apt-get install -y wrk)"
 if [[ $BUILD == 1 ]]; then
     say "== building the daemon (release)"
     (cd "$REPO" && swift build -c release --product illgate) >&2 || die "the release build of illgate failed"
-    say "== building TCPLoad (release)"
-    (cd "$REPO/Benchmarks" && swift build -c release --product TCPLoad) >&2 || die "the release build of TCPLoad failed"
+    say "== building TCPLoad, BareRoute and GatewayCommit (release)"
+    for product in TCPLoad BareRoute GatewayCommit; do
+        (cd "$REPO/Benchmarks" && swift build -c release --product "$product") >&2 || die "the release build of $product failed"
+    done
 fi
 [[ -x $ILLGATE ]] || die "no daemon binary at $ILLGATE"
 [[ -x $TCPLOAD || -z $TCP_CONNECTIONS ]] || die "no TCPLoad binary at $TCPLOAD"
@@ -66,10 +80,15 @@ for port in "$HTTP_PORT" "$TCP_PORT" "$ADMIN_PORT"; do
 done
 
 DAEMON_PID=
+BARE_PID=
 cleanup() {
     if [[ -n $DAEMON_PID ]] && kill -0 "$DAEMON_PID" 2>/dev/null; then
         kill -TERM "$DAEMON_PID" 2>/dev/null || true
         wait "$DAEMON_PID" 2>/dev/null || true
+    fi
+    if [[ -n $BARE_PID ]] && kill -0 "$BARE_PID" 2>/dev/null; then
+        kill -TERM "$BARE_PID" 2>/dev/null || true
+        wait "$BARE_PID" 2>/dev/null || true
     fi
     if [[ $KEEP != 1 ]]; then rm -rf "$WORK_DIR"; else say "kept $WORK_DIR"; fi
 }
@@ -181,8 +200,60 @@ say "illgate load run: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, $ILLGATE,
 for c in $HTTP_CONNECTIONS; do run_one http "$c"; done
 for c in $TCP_CONNECTIONS; do run_one tcp "$c"; done
 
+declare -A ILLGATE_RPS=()
+for row in "${ROWS[@]}"; do
+    read -r via conns rps < <(awk -F'|' '{gsub(/ /, "", $2); gsub(/ /, "", $3); gsub(/ /, "", $4); print $2, $3, $4}' <<<"$row")
+    ILLGATE_RPS["$via-$conns"]=$rps
+done
+
+REFERENCE_LINES=()
+if [[ $REFERENCES == 1 ]]; then
+    [[ -x $BAREROUTE && -x $GATEWAYCOMMIT ]] || die "no BareRoute or GatewayCommit binary (build them, or REFERENCES=0)"
+    "$BAREROUTE" --port "$BARE_PORT" >"$WORK_DIR/bare-route.log" 2>&1 &
+    BARE_PID=$!
+    for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$BARE_PORT") 2>/dev/null && break; sleep 0.1; done
+    for c in $HTTP_CONNECTIONS; do
+        threads=$(( c < THREADS ? c : THREADS ))
+        say ""
+        say "== reference: bare Hummingbird route + libxml2 parse, $c connection(s), ${DURATION}s"
+        output=$(wrk -t"$threads" -c"$c" -d"${DURATION}s" --latency -s "$LUA" "http://127.0.0.1:$BARE_PORT/iso18626" -- "$TEMPLATE" "bare-$c")
+        say "$output"
+        bare=$(field "$(grep '^RESULT ' <<<"$output" | tail -1)" rps)
+        ours=${ILLGATE_RPS["http-$c"]:-}
+        ratio=$(awk -v a="$ours" -v b="$bare" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "?" }')
+        REFERENCE_LINES+=("| http $c conns | bare route $bare req/s | illgate $ours req/s | ratio $ratio |")
+    done
+    kill -TERM "$BARE_PID" 2>/dev/null || true
+    wait "$BARE_PID" 2>/dev/null || true
+    BARE_PID=
+    say ""
+    say "== reference: single-row durable SQLite commits, ${DURATION}s"
+    output=$("$GATEWAYCOMMIT" --single-row-commits --duration "$DURATION" --directory "$WORK_DIR")
+    say "$output"
+    commits=$(field "$(grep '^RESULT ' <<<"$output" | tail -1)" rps)
+    for via in http tcp; do
+        ours=${ILLGATE_RPS["$via-1"]:-}
+        [[ -n $ours ]] || continue
+        ratio=$(awk -v a="$ours" -v b="$commits" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "?" }')
+        REFERENCE_LINES+=("| $via 1 conn | bare single-row commits $commits/s | illgate $ours req/s | ratio $ratio |")
+    done
+fi
+for c in $TCP_CONNECTIONS; do
+    http=${ILLGATE_RPS["http-$c"]:-}
+    tcp=${ILLGATE_RPS["tcp-$c"]:-}
+    [[ -n $http && -n $tcp ]] || continue
+    REFERENCE_LINES+=("| tcp vs http, $c conns | http $http req/s | tcp $tcp req/s | tcp/http $(awk -v a="$tcp" -v b="$http" 'BEGIN { printf "%.2f", a / b }') |")
+done
+
 echo ""
 echo "Durable throughput, $DURATION s per run, $THREADS load threads, log level $LOG_LEVEL, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo "| via  | conns | requests/s | p50 ms | p99 ms | max ms | non-OK | errors | peak RSS MiB | daemon CPU % | stored | load avg before |"
 echo "| ---- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 for row in "${ROWS[@]}"; do echo "$row"; done
+if [[ ${#REFERENCE_LINES[@]} -gt 0 ]]; then
+    echo ""
+    echo "Ratios to references measured in this run"
+    echo "| run | reference | illgate | ratio |"
+    echo "| --- | --- | --- | --- |"
+    for line in "${REFERENCE_LINES[@]}"; do echo "$line"; done
+fi

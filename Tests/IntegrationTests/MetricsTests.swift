@@ -40,6 +40,17 @@ final class MetricsTests {
             port: lender.httpPort,
             AuthenticationTests.httpRequest(body: AuthenticationTests.request(from: "GB-OTHER", id: "M-2"), authorization: AuthenticationTests.basic("us-borr", "secret"))
         )
+        // A stranger without credentials: refused on its header, kept as a digest, listed by `illgate refusals`.
+        let stranger = try AuthenticationTests.exchange(
+            port: lender.httpPort,
+            AuthenticationTests.httpRequest(body: AuthenticationTests.request(from: "XX-STRANGER", id: "M-3"), authorization: nil)
+        )
+        #expect(stranger.contains("<messageStatus>ERROR</messageStatus>"))
+        #expect(stranger.contains("is not accepted here"))
+        let refusals = try lender.cli(["refusals"])
+        #expect(refusals.contains("ISIL:XX-STRANGER"))
+        #expect(refusals.contains("M-3"))
+        #expect(refusals.contains("1 refused since the daemon started"))
         // The Unfilled answer cannot reach the borrower (nothing listens on port 9): a retried delivery.
         try await eventually("a failed delivery attempt") { lender.log.contains("result=retry") }
 
@@ -47,7 +58,8 @@ final class MetricsTests {
         #expect(metrics.hasPrefix("HTTP/1.1 200"))
         #expect(metrics.contains(#"illgate_messages_received_total{transport="http",peer="borrower",type="request",result="OK"} 1"#))
         #expect(metrics.contains(#"illgate_messages_received_total{transport="http",peer="borrower",type="request",result="ERROR"} 1"#))
-        #expect(metrics.contains(#"illgate_security_events_total{transport="http"} 1"#))
+        #expect(metrics.contains(#"illgate_security_events_total{transport="http"} 2"#))
+        #expect(metrics.contains(#"illgate_messages_received_total{transport="http",peer="unknown",type="request",result="ERROR"} 1"#))
         #expect(metrics.contains(#"illgate_policy_decisions_total{side="lending",decision="unfilled",rule="L07"} 1"#))
         #expect(metrics.contains(#"illgate_deliveries_total{peer="borrower",result="retry"}"#))
         #expect(metrics.contains("illgate_message_handling_seconds_bucket"))

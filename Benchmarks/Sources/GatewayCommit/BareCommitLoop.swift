@@ -51,4 +51,23 @@ enum BareCommitLoop {
         }
         return Double(messages) / duration
     }
+
+    /// Durable single-row commits per second (WAL, synchronous=FULL) into a scratch table: the one-connection
+    /// reference of load/run.sh, since one client waits for each commit.
+    static func singleRowCommits(databasePath: String, duration: Double) throws -> Double {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let pool = try DatabasePool(path: databasePath, configuration: configuration)
+        try pool.write { db in try db.execute(sql: "CREATE TABLE IF NOT EXISTS bare (id INTEGER PRIMARY KEY, at REAL NOT NULL, note TEXT)") }
+        var commits = 0
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int64(duration * 1000))
+        while clock.now < deadline {
+            try pool.write { db in
+                try db.cachedStatement(sql: "INSERT INTO bare (at, note) VALUES (?, ?)").execute(arguments: [Date().timeIntervalSince1970, "one row"])
+            }
+            commits += 1
+        }
+        return Double(commits) / duration
+    }
 }

@@ -10,6 +10,7 @@
 // (no authenticated peer, remote 127.0.0.1).
 //
 // Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N]
+//        GatewayCommit --single-row-commits [--duration 15] [--directory DIR]   (load/run.sh's commit reference)
 //
 // The reference, measured in the same run after each caller count: a bare GRDB loop (BareCommitLoop.swift)
 // writing the same rows into the same schema with the same commit grouping; the run prints the ratio.
@@ -41,6 +42,7 @@ struct Options {
         .appendingPathComponent("config/examples/loan-request.xml").path
     var placeholder = "PARTNER-2026-000123"
     var prefill = 0
+    var singleRowCommits = false
 
     static func parse() -> Options {
         var options = Options()
@@ -59,6 +61,7 @@ struct Options {
             case "--directory": options.directory = value()
             case "--template": options.template = value()
             case "--keep": options.keep = true
+            case "--single-row-commits": options.singleRowCommits = true
             case "--prefill": options.prefill = Int(value()) ?? { fail("bad --prefill") }()
             default: fail("unknown argument \(arguments[index]); see the comment at the top of main.swift")
             }
@@ -117,6 +120,15 @@ struct CallerResult: Sendable {
 }
 
 let options = Options.parse()
+if options.singleRowCommits {
+    let directory = URL(fileURLWithPath: options.directory).appendingPathComponent("illgate-single-row-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    print("single-row durable commits: directory \(directory.path) (\(describeFilesystem(directory.path)))")
+    let rate = try BareCommitLoop.singleRowCommits(databasePath: directory.appendingPathComponent("bare.sqlite").path, duration: options.duration)
+    print("RESULT benchmark=single-row-commits rps=\(format(rate, 1))")
+    exit(0)
+}
 guard let templateData = FileManager.default.contents(atPath: options.template) else { fail("cannot read \(options.template)") }
 let templateText = String(decoding: templateData, as: UTF8.self)
 guard let placeholderRange = templateText.range(of: options.placeholder) else { fail("\(options.template) lacks \(options.placeholder)") }
