@@ -70,8 +70,8 @@ public final class Gateway: Sendable {
         let now = clock()
         let configuration = self.configuration
         let claimedPeer = context.authenticatedPeerName.flatMap(configuration.peers.peer(named:))
-        if context.authenticatedPeerName == nil, let stranger = stranger(bytes, configuration: configuration) {
-            // Refused on its header alone: a stranger's message costs no full decode and no write.
+        if context.authenticatedPeerName == nil, bytes.count >= Self.headerFirstSize, let stranger = stranger(bytes, configuration: configuration) {
+            // Refused on its header alone: a stranger's large message costs no full decode and no write.
             return await refuse(
                 kind: stranger.header.kind,
                 ids: stranger.header.ids,
@@ -176,6 +176,11 @@ public final class Gateway: Sendable {
             )
         }
     }
+
+    /// From this size on, a message on a connection that did not authenticate a peer has its header read
+    /// first: a stranger's large message is refused without a full decode. Below it a full decode costs
+    /// about what reading the header alone does, so the header is not read twice.
+    static let headerFirstSize = 8 * 1024
 
     /// A message, on a connection that did not authenticate a peer, whose header names a sender that is no
     /// configured peer: what its header says and why it is refused (the same refusal as after a full decode).

@@ -152,6 +152,28 @@ import Transactions
         #expect(refusals.digests.allSatisfy { $0.size > 10_000 })
     }
 
+    @Test("A stranger's large message is refused on its header: the body after it is never decoded")
+    func largeStrangerMessageIsRefusedOnItsHeader() async throws {
+        let pair = try LibraryPair()
+        let message = RequestingAgencyMessage(
+            header: Header(
+                supplyingAgencyID: LibraryPair.lenderAgency, requestingAgencyID: AgencyID(type: .isil, value: "XX-NOBODY"), timestamp: pair.clock.now,
+                requestingAgencyRequestID: "S-1"
+            ),
+            action: .notification,
+            note: String(repeating: "n", count: 20_000)
+        )
+        // An action no edition has: a full decode would answer UnsupportedActionType.
+        let text = String(decoding: try ISO18626Encoder().encode(.requestingAgencyMessage(message), edition: .v1_2), as: UTF8.self)
+            .replacingOccurrences(of: "<action>Notification</action>", with: "<action>Teleported</action>")
+        let reply = await pair.lender.handle(Array(text.utf8), from: PeerContext())
+        #expect(reply.messageStatus == .error)
+        #expect(reply.errors.first?.errorType == .unrecognisedDataValue)
+        #expect(reply.errors.first?.errorValue == "requestingAgencyId: ISIL:XX-NOBODY is not accepted here")
+        #expect(reply.kind == .requestingAgencyMessage)
+        #expect(reply.ids.requestingAgencyRequestID == "S-1")
+    }
+
     @Test("The stranger digest ring keeps the newest, oldest first")
     func strangerRingIsBounded() {
         let ring = RefusedStrangers(capacity: 3)
