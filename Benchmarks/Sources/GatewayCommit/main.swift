@@ -9,7 +9,7 @@
 // "partner" is ISIL:XX-PARTNER, allowed from 127.0.0.1; the context is what the HTTP listener passes
 // (no authenticated peer, remote 127.0.0.1).
 //
-// Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N]
+// Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N] [--no-reference]
 //        GatewayCommit --single-row-commits [--duration 15] [--directory DIR]   (load/run.sh's commit reference)
 //
 // The reference, measured in the same run after each caller count: a bare GRDB loop (BareCommitLoop.swift)
@@ -43,6 +43,7 @@ struct Options {
     var placeholder = "PARTNER-2026-000123"
     var prefill = 0
     var singleRowCommits = false
+    var reference = true
 
     static func parse() -> Options {
         var options = Options()
@@ -62,6 +63,7 @@ struct Options {
             case "--template": options.template = value()
             case "--keep": options.keep = true
             case "--single-row-commits": options.singleRowCommits = true
+            case "--no-reference": options.reference = false
             case "--prefill": options.prefill = Int(value()) ?? { fail("bad --prefill") }()
             default: fail("unknown argument \(arguments[index]); see the comment at the top of main.swift")
             }
@@ -241,6 +243,7 @@ for callers in options.callers {
     if !options.keep { try? FileManager.default.removeItem(at: directory) }
 
     // The reference: a bare GRDB loop writing the same rows, on a fresh file with the same schema.
+    guard options.reference else { continue }
     let referenceDirectory = URL(fileURLWithPath: options.directory).appendingPathComponent("illgate-bare-commit-\(runTag)-\(callers)")
     try? FileManager.default.removeItem(at: referenceDirectory)
     try FileManager.default.createDirectory(at: referenceDirectory, withIntermediateDirectories: true)

@@ -32,12 +32,14 @@ final class GroupCommitter: Sendable {
                 return true
             }
             if startCommitting {
-                Task { await self.commitUntilIdle() }
+                // Drained on the writer's own queue: no task to start, no hop between batches.
+                writer.asyncWriteWithoutTransaction { db in self.commitUntilIdle(db) }
             }
         }
     }
 
-    private func commitUntilIdle() async {
+    /// Commits batch after batch until nothing is queued; runs on the writer's queue.
+    private func commitUntilIdle(_ db: Database) {
         while true {
             let batch: [Job] = queue.withLock { queue in
                 let batch = queue.pending
@@ -47,7 +49,7 @@ final class GroupCommitter: Sendable {
             }
             guard !batch.isEmpty else { return }
             do {
-                try await writer.write { db in
+                try db.inTransaction {
                     for job in batch {
                         do {
                             try db.inSavepoint {
@@ -58,6 +60,7 @@ final class GroupCommitter: Sendable {
                             job.fail(error)
                         }
                     }
+                    return .commit
                 }
                 for job in batch { job.finish(commitError: nil) }
             } catch {
@@ -70,7 +73,7 @@ final class GroupCommitter: Sendable {
 /// One caller's work and the continuation waiting for it.
 ///
 /// `@unchecked Sendable`: `run` and `fail` are called only on the writer's queue, inside the one write
-/// transaction that holds the job, and `finish` only after that transaction has ended, by the same task;
+/// transaction that holds the job, and `finish` only after that transaction has ended, on the same queue;
 /// the outcome is never touched concurrently.
 private final class Job: @unchecked Sendable {
     private let runWork: (Database) throws -> Void
