@@ -334,7 +334,7 @@ public final class Gateway: Sendable {
         } else {
             // A stranger's costs almost nothing: a bounded digest in memory, never the durable writer.
             strangers.record(
-                RefusedMessageDigest(at: now, kind: kind, ids: ids, size: bytes.count, fingerprint: Fingerprint.of(bytes), error: errors.first)
+                RefusedMessageDigest(at: now, kind: kind, ids: ids, size: bytes.count, fingerprint: Fingerprint.of(bytes.prefix(RefusedMessageDigest.fingerprintedBytes)), error: errors.first)
             )
         }
         return InboundReply(

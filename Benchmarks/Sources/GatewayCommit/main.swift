@@ -10,6 +10,7 @@
 // (no authenticated peer, remote 127.0.0.1).
 //
 // Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N] [--no-reference]
+//        [--strangers N [--stranger-size BYTES]]
 //        GatewayCommit --single-row-commits [--duration 15] [--directory DIR]   (load/run.sh's commit reference)
 //
 // The reference, measured in the same run after each caller count: a bare GRDB loop (BareCommitLoop.swift)
@@ -17,6 +18,8 @@
 // With --prefill N (say 1000000) the gateway's database is first filled with N transactions in realistic
 // states with their messages and events (Prefill.swift), and the run also times the staff lookups on it:
 // a transaction by request id, `tx show`, and the worklist by state.
+// With --strangers N, each caller count is measured once more, alone and then while N messages of
+// --stranger-size bytes (default 1 MiB) from an agency that is no peer flood the gateway (StrangerFlood.swift).
 //
 // DIR (default: the system temporary directory, /tmp) must be on the disk being measured: a tmpfs makes
 // fsync free, and the program says so when it finds one. One machine-readable line per caller count:
@@ -44,6 +47,8 @@ struct Options {
     var prefill = 0
     var singleRowCommits = false
     var reference = true
+    var strangers = 0
+    var strangerSize = 1 << 20
 
     static func parse() -> Options {
         var options = Options()
@@ -64,6 +69,8 @@ struct Options {
             case "--keep": options.keep = true
             case "--single-row-commits": options.singleRowCommits = true
             case "--no-reference": options.reference = false
+            case "--strangers": options.strangers = Int(value()) ?? { fail("bad --strangers") }()
+            case "--stranger-size": options.strangerSize = Int(value()) ?? { fail("bad --stranger-size") }()
             case "--prefill": options.prefill = Int(value()) ?? { fail("bad --prefill") }()
             default: fail("unknown argument \(arguments[index]); see the comment at the top of main.swift")
             }
@@ -240,6 +247,25 @@ for callers in options.callers {
             + " rps=\(format(rate, 1)) p50_ms=\(format(percentile(0.5))) p99_ms=\(format(percentile(0.99))) non_ok=\(nonOK)"
             + " cpu_us_per_message=\(format(cpuPerMessage, 0))"
     )
+    if options.strangers > 0 {
+        let (alone, flooded, sent) = await StrangerFlood.run(
+            gateway: gateway,
+            databasePath: databasePath,
+            callers: callers,
+            duration: options.duration,
+            messageBytes: { id in prefix + Array(id.utf8) + suffix },
+            context: context,
+            strangers: options.strangers,
+            size: options.strangerSize
+        )
+        let ratio = Double(flooded.messages) / Double(max(alone.messages, 1))
+        print(
+            "  strangers: \(sent) messages of \(options.strangerSize) bytes sent; real peer alone \(format(Double(alone.messages) / options.duration, 1))/s,"
+                + " flooded \(format(Double(flooded.messages) / options.duration, 1))/s (ratio \(format(ratio, 2)));"
+                + " database growth alone \(alone.databaseBytes) bytes (\(alone.databaseBytes / max(alone.messages, 1)) per message), flooded \(flooded.databaseBytes) bytes (\(flooded.databaseBytes / max(flooded.messages, 1)) per message)"
+        )
+        print("RESULT benchmark=strangers callers=\(callers) sent=\(sent) size=\(options.strangerSize) ratio=\(format(ratio, 2)) growth_alone=\(alone.databaseBytes) growth_flooded=\(flooded.databaseBytes)")
+    }
     if !options.keep { try? FileManager.default.removeItem(at: directory) }
 
     // The reference: a bare GRDB loop writing the same rows, on a fresh file with the same schema.

@@ -12,8 +12,12 @@ public struct RefusedMessageDigest: Hashable, Sendable {
     public var ids: MessageIDs
     /// Its size in bytes.
     public var size: Int
-    /// A fingerprint of its bytes (to recognise a stranger sending the same thing again).
+    /// A fingerprint of its first ``fingerprintedBytes`` bytes (to recognise a stranger sending the same
+    /// thing again without reading all of a large message).
     public var fingerprint: String
+
+    /// How much of a refused message the fingerprint reads.
+    public static let fingerprintedBytes = 4 * 1024
     /// Why it was refused.
     public var error: ErrorData?
 

@@ -11,6 +11,16 @@ enum Fingerprint {
     }
 
     private static func hash(_ bytes: some Sequence<UInt8>, from start: UInt64) -> UInt64 {
+        if let contiguous = bytes.withContiguousStorageIfAvailable({ hashContiguous($0, from: start) }) { return contiguous }
+        var hash = start
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    private static func hashContiguous(_ bytes: UnsafeBufferPointer<UInt8>, from start: UInt64) -> UInt64 {
         var hash = start
         for byte in bytes {
             hash ^= UInt64(byte)
