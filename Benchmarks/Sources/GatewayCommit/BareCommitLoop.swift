@@ -1,7 +1,7 @@
 // The reference of GatewayCommit: a bare GRDB loop that writes the rows one new request costs (its
 // transaction, its inbound message with the confirmation, its event) into the same schema, with the same
-// sizes and the same commit grouping (one commit per `callers` messages: the most the gateway's group
-// commit can put together), WAL and synchronous=FULL. No decoding, no decision, no encoding.
+// sizes and the same commit grouping (`callers` messages per commit: the gateway's average in the same
+// run), WAL and synchronous=FULL. No decoding, no decision, no encoding.
 
 import Foundation
 import GRDB

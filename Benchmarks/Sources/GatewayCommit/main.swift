@@ -14,7 +14,8 @@
 //        GatewayCommit --single-row-commits [--duration 15] [--directory DIR]   (load/run.sh's commit reference)
 //
 // The reference, measured in the same run after each caller count: a bare GRDB loop (BareCommitLoop.swift)
-// writing the same rows into the same schema with the same commit grouping; the run prints the ratio.
+// writing the same rows into the same schema, as many per commit as the gateway's group commit put
+// together on average in the measured window; the run prints the ratio.
 // With --prefill N (say 1000000) the gateway's database is first filled with N transactions in realistic
 // states with their messages and events (Prefill.swift), and the run also times the staff lookups on it:
 // a transaction by request id, `tx show`, and the worklist by state.
@@ -185,6 +186,14 @@ for callers in options.callers {
 
     let clock = ContinuousClock()
     let start = clock.now
+    // Commit grouping is sampled the same way, so the reference can group its commits alike.
+    let groupingSampler = Task {
+        try? await Task.sleep(for: .seconds(options.warmup))
+        let before = store.commitStatistics
+        try? await Task.sleep(for: .seconds(options.duration))
+        let after = store.commitStatistics
+        return Double(after.writes - before.writes) / Double(max(1, after.commits - before.commits))
+    }
     // CPU time is sampled by a task that sleeps through the warm-up: the difference covers the measured window.
     let cpuSampler = Task {
         try? await Task.sleep(for: .seconds(options.warmup))
@@ -225,6 +234,7 @@ for callers in options.callers {
     }
 
     let cpuSeconds = await cpuSampler.value
+    let messagesPerCommit = await groupingSampler.value
     var latencies = results.flatMap(\.latencies)
     latencies.sort()
     let nonOK = results.reduce(0) { $0 + $1.nonOK }
@@ -240,7 +250,7 @@ for callers in options.callers {
             + " non-OK \(nonOK); transactions in the database: \(stored)"
     )
     let cpuPerMessage = latencies.isEmpty ? Double.nan : cpuSeconds / Double(latencies.count) * 1e6
-    print("  process CPU: \(format(cpuSeconds / options.duration)) cores busy, \(format(cpuPerMessage, 0)) µs of CPU per message; load average \(loadAverage())")
+    print("  process CPU: \(format(cpuSeconds / options.duration)) cores busy, \(format(cpuPerMessage, 0)) µs of CPU per message; \(format(messagesPerCommit, 1)) messages per commit; load average \(loadAverage())")
     if let problem = results.compactMap(\.firstProblem).first { print("  first non-OK reply: \(problem.prefix(600))") }
     print(
         "RESULT benchmark=gateway-commit callers=\(callers) seconds=\(format(options.duration, 1)) messages=\(latencies.count)"
@@ -277,14 +287,15 @@ for callers in options.callers {
     _ = try SQLiteTransactionStore(path: referencePath)
     let sampleReply = await gateway.handle(prefix + Array("BENCH-\(runTag)-sample-\(callers)".utf8) + suffix, from: context)
     let confirmation = String(decoding: sampleReply.confirmation ?? [], as: UTF8.self)
+    let grouping = max(1, Int(messagesPerCommit.rounded()))
     let referenceRate = try BareCommitLoop.run(
         databasePath: referencePath,
-        callers: callers,
+        callers: grouping,
         duration: options.duration,
         body: prefix + Array("BARE".utf8) + suffix,
         confirmation: confirmation
     )
-    print("  reference: bare GRDB loop, same rows, \(callers) per commit: \(format(referenceRate, 1)) messages/s; gateway/reference = \(format(rate / referenceRate, 2))")
+    print("  reference: bare GRDB loop, same rows, \(grouping) per commit (as the gateway grouped them): \(format(referenceRate, 1)) messages/s; gateway/reference = \(format(rate / referenceRate, 2))")
     print("RESULT benchmark=bare-commit callers=\(callers) rps=\(format(referenceRate, 1)) ratio=\(format(rate / referenceRate, 2))")
     try? FileManager.default.removeItem(at: referenceDirectory)
 }

@@ -11,3 +11,15 @@ public struct DecidedWrite<Result: Sendable>: Sendable {
         self.intent = intent
     }
 }
+
+/// What group commit has done: how many database commits, carrying how many writes (intents and write
+/// closures). `writes / commits` is the average number of messages that shared one fsync.
+public struct CommitStatistics: Hashable, Sendable {
+    /// Database transactions committed.
+    public var commits = 0
+    /// Writes they carried.
+    public var writes = 0
+
+    /// Creates empty statistics.
+    public init() {}
+}

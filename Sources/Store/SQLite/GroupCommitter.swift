@@ -15,6 +15,12 @@ final class GroupCommitter: Sendable {
     private struct Queue: ~Copyable {
         var pending: [Job] = []
         var isCommitting = false
+        var statistics = CommitStatistics()
+    }
+
+    /// How many commits there were, and how many callers' work they carried.
+    var statistics: CommitStatistics {
+        queue.withLock { $0.statistics }
     }
 
     init(writer: any DatabaseWriter) {
@@ -44,7 +50,12 @@ final class GroupCommitter: Sendable {
             let batch: [Job] = queue.withLock { queue in
                 let batch = queue.pending
                 queue.pending = []
-                if batch.isEmpty { queue.isCommitting = false }
+                if batch.isEmpty {
+                    queue.isCommitting = false
+                } else {
+                    queue.statistics.commits += 1
+                    queue.statistics.writes += batch.count
+                }
                 return batch
             }
             guard !batch.isEmpty else { return }

@@ -48,11 +48,24 @@ public final class SQLiteTransactionStore: TransactionStore {
     }
 
     public func decide<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) async throws -> DecidedWrite<Result> {
-        try await pool.read { [rowIDs] db in
+        try decideOnSnapshot(work)
+    }
+
+    /// Runs the decision on a reader connection in the calling thread. A decision is a few indexed reads
+    /// and CPU work (no waiting on anything but the page cache), so it runs where it was asked for rather
+    /// than hopping to a reader queue and back; at most one reader per cooperative thread is ever in use,
+    /// well inside the pool's limit, so it never waits for a reader either.
+    private func decideOnSnapshot<Result: Sendable>(_ work: @escaping @Sendable (any StoreWriter) throws -> Result) throws -> DecidedWrite<Result> {
+        try pool.read { [rowIDs] db in
             let recorder = IntentRecorder(snapshot: SQLiteStoreWriter(db: db, ids: rowIDs), ids: rowIDs)
             let result = try work(recorder)
             return DecidedWrite(result: result, intent: recorder.intent)
         }
+    }
+
+    /// How group commit has grouped the writes so far (for benchmarks and diagnostics).
+    public var commitStatistics: CommitStatistics {
+        committer.statistics
     }
 
     public func commit(_ intent: WriteIntent) async throws {
