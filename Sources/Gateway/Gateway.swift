@@ -7,9 +7,11 @@ import Transactions
 /// The application core: turns an inbound message into a durable state change and its confirmation, and
 /// carries out staff actions. Transports (HTTP, TCP) and the CLI call it; it knows nothing of them.
 ///
-/// Every change goes through the store's ``TransactionStore/write(_:)``: the message, the events, the new
-/// state and the outbound messages are committed together, and an OK confirmation is returned only after
-/// that commit. The clock is injected, so tests control time.
+/// An inbound message is decided off the writer, on a snapshot, and its rows committed as one write intent
+/// (``TransactionStore/decideAndCommit(attempts:_:)``); messages of one transaction take turns. Staff
+/// actions and housekeeping write through ``TransactionStore/write(_:)``. Either way the message, the
+/// events, the new state and the outbound messages are committed together, and an OK confirmation is
+/// returned only after that commit. The clock is injected, so tests control time.
 ///
 /// The configuration can be replaced while the gateway runs (``reconfigure(_:)``, on SIGHUP); each message
 /// and each staff action reads it once, so it is handled wholly under the old settings or wholly under the new.

@@ -4,9 +4,13 @@ import Policy
 import Store
 import Transactions
 
-/// Applies one authenticated inbound message to its transaction, inside the store's write transaction:
-/// detects retransmissions, finds or creates the transaction, runs the state machine, stores the message,
-/// its confirmation, the events and any outbound messages, and returns the confirmation to send.
+/// Decides one authenticated inbound message: detects retransmissions, finds or creates the transaction,
+/// runs the state machine and the policy, and writes the message, its confirmation, the events and any
+/// outbound messages through the ``StoreWriter`` it is given, returning the confirmation to send.
+///
+/// The gateway runs it through ``TransactionStore/decideAndCommit(attempts:_:)``: on a read snapshot with
+/// a writer that records (so the single writer only applies the rows), and again on a fresh snapshot if
+/// the transaction moved before the commit; it is deterministic in its inputs, so running it again is safe.
 struct InboundProcessor: Sendable {
     let decoded: DecodedMessage
     let body: String
