@@ -27,17 +27,17 @@ extension SQLiteTransactionStore {
             var queries: [(String, String, StatementArguments)] = [
                 (
                     "transaction by request id",
-                    "SELECT * FROM ill_transaction WHERE role = ? AND requesting_agency_id = ? AND requesting_agency_request_id = ? AND superseded = 0",
+                    "SELECT \(TransactionRecord.selectedColumns) FROM ill_transaction WHERE role = ? AND requesting_agency_id = ? AND requesting_agency_request_id = ? AND superseded = 0",
                     ["supplier", "ISIL:X", "R-1"]
                 ),
-                ("transaction by id", "SELECT * FROM ill_transaction WHERE id = ?", [1]),
+                ("transaction by id", "SELECT \(TransactionRecord.selectedColumns) FROM ill_transaction WHERE id = ?", [1]),
                 ("retransmission", "SELECT * FROM message WHERE direction = 'inbound' AND deduplication_key = ?", ["k"]),
                 ("tx show: messages", "SELECT * FROM message WHERE transaction_id = ? ORDER BY id", [1]),
                 ("tx show: events", "SELECT * FROM event WHERE transaction_id = ? ORDER BY id", [1]),
                 ("policy facts", "SELECT * FROM transaction_policy WHERE transaction_id = ?", [1]),
                 (
                     "worklist by state",
-                    "SELECT * FROM ill_transaction WHERE role = ? AND state = ? ORDER BY id DESC LIMIT ?",
+                    "SELECT \(TransactionRecord.selectedColumns) FROM ill_transaction WHERE role = ? AND state = ? ORDER BY id DESC LIMIT ?",
                     ["supplier", SupplierState.willSupply.rawValue, 100]
                 ),
                 ("holdings by identifier", "SELECT holding_id FROM holding_identifier WHERE kind = ? AND value IN (?)", ["isbn", "9780000000000"]),

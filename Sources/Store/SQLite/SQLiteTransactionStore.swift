@@ -99,7 +99,7 @@ public final class SQLiteTransactionStore: TransactionStore {
             arguments += [filter.limit]
             return try Row.fetchAllCached(
                 db,
-                sql: "SELECT * FROM ill_transaction \(whereClause) ORDER BY id DESC LIMIT ?",
+                sql: "SELECT \(TransactionRecord.selectedColumns) FROM ill_transaction \(whereClause) ORDER BY id DESC LIMIT ?",
                 arguments: arguments
             ).map(TransactionRecord.init(row:))
         }
@@ -158,14 +158,15 @@ struct SQLiteStoreWriter: StoreWriter {
     let ids: RowIDAllocator
 
     func transaction(id: Int64) throws -> TransactionRecord? {
-        try Row.fetchOneCached(db, sql: "SELECT * FROM ill_transaction WHERE id = ?", arguments: [id]).map(TransactionRecord.init(row:))
+        try Row.fetchOneCached(db, sql: "SELECT \(TransactionRecord.selectedColumns) FROM ill_transaction WHERE id = ?", arguments: [id])
+            .map(TransactionRecord.init(row:))
     }
 
     func transaction(role: TransactionRole, requestingAgencyID: String, requestID: String) throws -> TransactionRecord? {
         try Row.fetchOneCached(
             db,
             sql: """
-                SELECT * FROM ill_transaction
+                SELECT \(TransactionRecord.selectedColumns) FROM ill_transaction
                 WHERE role = ? AND requesting_agency_id = ? AND requesting_agency_request_id = ? AND superseded = 0
                 """,
             arguments: [role.rawValue, requestingAgencyID, requestID]
