@@ -124,6 +124,9 @@ public protocol StoreWriter: PolicyStoreWriter {
     /// attempt's time or the dead letter. Returns `false` (and changes nothing) if the entry is no longer
     /// pending with the attempts the caller saw (an operator retried or dropped it meanwhile).
     func record(_ failure: FailedDeliveryAttempt) throws -> Bool
+    /// Records a peer's confirmation: the entry delivered or rejected (one more attempt), the confirmation
+    /// kept with the message. Returns `false` (and changes nothing) if there is no such entry.
+    func record(_ confirmation: DeliveryConfirmation) throws -> Bool
 }
 
 /// What ``TransactionStore/transactions(matching:)`` selects.

@@ -122,22 +122,19 @@ extension Gateway {
         case .confirmed, .notISO18626: errors = []
         }
         let accepted = answer == .confirmed
+        let record = DeliveryConfirmation(
+            entryID: delivery.entryID,
+            messageID: delivery.message.id,
+            confirmation: text,
+            status: accepted ? .ok : .error,
+            error: errors.first,
+            rejection: accepted ? nil : "peer answered ERROR: " + (errors.first.map(\.description) ?? "no error data"),
+            at: now
+        )
+        let summary = delivery.summary
         let recorded = try await store.write { writer -> Bool in
-            guard var entry = try writer.outboxEntry(id: delivery.entry.id), var message = try writer.message(id: delivery.message.id)
-            else {
-                return false
-            }
-            entry.attempts += 1
-            entry.status = accepted ? .delivered : .rejected
-            entry.deliveredAt = now
-            entry.lastError = accepted ? nil : "peer answered ERROR: " + (errors.first.map(\.description) ?? "no error data")
-            try writer.update(entry)
-            message.confirmation = text
-            message.confirmationStatus = accepted ? .ok : .error
-            message.errorType = errors.first?.errorType.rawValue
-            message.errorValue = errors.first?.errorValue
-            try writer.update(message)
-            if !accepted, let transaction = try writer.transaction(id: entry.transactionID) {
+            guard try writer.record(record) else { return false }
+            if let rejection = record.rejection, let transaction = try writer.transaction(id: delivery.transactionID) {
                 try writer.append(
                     EventRecord(
                         transactionID: transaction.id,
@@ -146,8 +143,8 @@ extension Gateway {
                         event: "deliveryRejected",
                         fromState: transaction.state,
                         toState: transaction.state,
-                        messageID: message.id,
-                        detail: "alert: \(entry.peerName) refused our \(message.summary): \(entry.lastError ?? "")"
+                        messageID: record.messageID,
+                        detail: "alert: \(delivery.peerName) refused our \(summary): \(rejection)"
                     )
                 )
             }

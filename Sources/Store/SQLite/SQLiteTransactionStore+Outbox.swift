@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import ISO18626
 
 /// The outbox as the dispatcher reads it: due deliveries with their messages, and when the next one falls due.
 extension SQLiteTransactionStore {
@@ -10,7 +11,7 @@ extension SQLiteTransactionStore {
             let excluded = String(decoding: try JSONEncoder().encode(query.excluding.sorted()), as: UTF8.self)
             // One entry per transaction (its oldest pending one, so a transaction's messages go out in order),
             // ranked within each peer so that no peer takes more than its share of the round.
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db.cachedStatement(
                     sql: """
                         SELECT o.*, m.* FROM (
@@ -33,10 +34,13 @@ extension SQLiteTransactionStore {
                     "message": RangeRowAdapter(outboxColumns..<(outboxColumns + messageColumns)),
                 ])
             )
-            return rows.compactMap { row -> PendingDelivery? in
-                guard let entry = row.scopes["entry"], let message = row.scopes["message"] else { return nil }
-                return PendingDelivery(entry: OutboxRecord(row: entry), message: MessageRecord(row: message))
+            // Rows of a cursor are read in place, not copied: each is made into records before the next.
+            var deliveries: [PendingDelivery] = []
+            while let row = try rows.next() {
+                guard let entry = row.scopes["entry"], let message = row.scopes["message"] else { continue }
+                deliveries.append(PendingDelivery(entry: OutboxRecord(row: entry), message: MessageRecord(row: message)))
             }
+            return deliveries
         }
     }
 
@@ -65,5 +69,28 @@ extension SQLiteStoreWriter {
             ]
         )
         return db.changesCount > 0
+    }
+
+    func record(_ confirmation: DeliveryConfirmation) throws -> Bool {
+        let delivered = confirmation.status == .ok
+        try db.executeCached(
+            sql: """
+                UPDATE outbox SET attempts = attempts + 1, status = ?, delivered_at = ?, last_error = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                (delivered ? OutboxRecord.Status.delivered : .rejected).rawValue, confirmation.at.timeIntervalSince1970,
+                confirmation.rejection, confirmation.entryID,
+            ]
+        )
+        guard db.changesCount > 0 else { return false }
+        try db.executeCached(
+            sql: "UPDATE message SET confirmation = ?, confirmation_status = ?, error_type = ?, error_value = ? WHERE id = ?",
+            arguments: [
+                confirmation.confirmation, confirmation.status.rawValue, confirmation.error?.errorType.rawValue,
+                confirmation.error?.errorValue, confirmation.messageID,
+            ]
+        )
+        return true
     }
 }

@@ -71,6 +71,9 @@ public final class OutboxDispatcher: Service {
         self.tcpClient = TCPPeerClient()
     }
 
+    /// How long the loop lets wake-ups gather while deliveries are under way.
+    static let busyGathering = Duration.milliseconds(5)
+
     public func run() async throws {
         let doorbell = gateway.outboxDoorbell
         await withGracefulShutdownHandler {
@@ -78,6 +81,11 @@ public final class OutboxDispatcher: Service {
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     startSenders(await takeDueDeliveries().senders, in: &group)
                     await doorbell.wait(until: await nextLook())
+                    // While deliveries are under way, every recorded attempt rings: let those rings gather
+                    // briefly so that one look at the outbox serves many. An idle outbox looks at once.
+                    if lanes.withLock({ !$0.taken.isEmpty }) {
+                        try? await Task.sleep(for: Self.busyGathering)
+                    }
                 }
             }
         } onGracefulShutdown: {
