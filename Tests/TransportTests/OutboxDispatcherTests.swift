@@ -118,6 +118,20 @@ import Transport
         #expect(entry.nextAttemptAt > Date())
     }
 
+    @Test func aRefusedTCPConnectionFailsAtOnce() async throws {
+        let closed = try await TestHTTPPeer.closedPort()
+        let library = try DeliveryTestLibrary(peers: [("down", URL(string: "tcp://127.0.0.1:\(closed)")!)])
+        try await library.queueBacklog(transactions: 1, messagesEach: 1, to: "down")
+        let dispatcher = library.dispatcher()
+        let started = ContinuousClock.now
+        await dispatcher.deliverDueMessages()
+        #expect(started.duration(to: .now) < .seconds(1))
+        await dispatcher.shutdown()
+        let entry = try #require(try await library.entries([.pending]).first)
+        #expect(entry.attempts == 1)
+        #expect(entry.lastError?.contains("cannot connect") == true)
+    }
+
     @Test func aDeadPeerDoesNotDelayAHealthyOne() async throws {
         let healthy = try await TestHTTPPeer.start()
         defer { Task { await healthy.stop() } }
