@@ -35,8 +35,12 @@ final class DeliveryTestLibrary: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// A dispatcher for this library's outbox.
-    func dispatcher(retryPolicy: RetryPolicy = RetryPolicy(), pollInterval: Duration = .seconds(60)) -> OutboxDispatcher {
+    /// A dispatcher for this library's outbox. The default policy retries soon, so that a test on a busy
+    /// machine does not hang on a backoff after a hiccup.
+    func dispatcher(
+        retryPolicy: RetryPolicy = RetryPolicy(initialDelay: 0.1, maximumDelay: 1),
+        pollInterval: Duration = .seconds(60)
+    ) -> OutboxDispatcher {
         var logger = Logger(label: "illgate.delivery.test")
         logger.logLevel = .critical
         return OutboxDispatcher(gateway: gateway, peers: links, retryPolicy: retryPolicy, pollInterval: pollInterval, logger: logger)
@@ -113,9 +117,10 @@ final class DeliveryTestLibrary: Sendable {
     }
 }
 
-/// Waits until `condition` holds, checking every 10 ms, for at most `timeout`.
+/// Waits until `condition` holds, checking every 10 ms, for at most `timeout` (generous: the whole test suite
+/// runs in parallel on two cores).
 func eventually(
-    within timeout: Duration = .seconds(10),
+    within timeout: Duration = .seconds(60),
     _ what: String,
     _ condition: () async throws -> Bool
 ) async throws {

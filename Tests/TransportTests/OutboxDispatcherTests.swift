@@ -108,7 +108,7 @@ import Transport
         let closed = try await TestHTTPPeer.closedPort()
         let library = try DeliveryTestLibrary(peers: [("down", URL(string: "http://127.0.0.1:\(closed)/iso18626")!)])
         try await library.queueBacklog(transactions: 1, messagesEach: 1, to: "down")
-        let dispatcher = library.dispatcher()
+        let dispatcher = library.dispatcher(retryPolicy: RetryPolicy())
         let started = ContinuousClock.now
         await dispatcher.deliverDueMessages()
         #expect(started.duration(to: .now) < .seconds(1))
@@ -122,7 +122,7 @@ import Transport
         let closed = try await TestHTTPPeer.closedPort()
         let library = try DeliveryTestLibrary(peers: [("down", URL(string: "tcp://127.0.0.1:\(closed)")!)])
         try await library.queueBacklog(transactions: 1, messagesEach: 1, to: "down")
-        let dispatcher = library.dispatcher()
+        let dispatcher = library.dispatcher(retryPolicy: RetryPolicy())
         let started = ContinuousClock.now
         await dispatcher.deliverDueMessages()
         #expect(started.duration(to: .now) < .seconds(1))
