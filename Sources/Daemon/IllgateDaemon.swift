@@ -30,6 +30,8 @@ public enum IllgateDaemon {
             format: LogFormat(rawValue: configuration.logging.format.rawValue) ?? .logfmt,
             level: configuration.logging.level
         )
+        // Logging goes through a writer thread: whatever way the daemon ends, its last lines are written.
+        defer { LoggingSystemSetup.flush() }
         let logger = {
             var logger = Logger(label: "illgate")
             logger.logLevel = configuration.logging.level

@@ -25,6 +25,8 @@ public final class Gateway: Sendable {
     private let turns = TransactionTurns()
     /// What is left of messages refused before a peer was known: a bounded digest, never the body.
     public let strangers = RefusedStrangers()
+    /// Rung after every commit that may have made an outbound message due; the outbox dispatcher waits on it.
+    public let outboxDoorbell = OutboxDoorbell()
 
     /// Creates a gateway.
     ///
@@ -155,6 +157,7 @@ public final class Gateway: Sendable {
         }
         do {
             let outcome = try stored.get()
+            outboxMayHaveWork()
             return InboundReply(
                 body: .confirmation(outcome.confirmation),
                 kind: message.kind,

@@ -32,9 +32,12 @@ public protocol TransactionStore: Sendable {
     func events(transactionID: Int64) async throws -> [EventRecord]
     /// Outbox entries in the given states, oldest first.
     func outbox(statuses: Set<OutboxRecord.Status>) async throws -> [OutboxRecord]
-    /// Pending entries due by `now` that are first in line for their transaction (a transaction's messages
-    /// go out in order: a later one waits while an earlier one is pending), oldest first.
-    func dueOutbox(at now: Date, limit: Int) async throws -> [OutboxRecord]
+    /// Pending entries due by the query's time that are first in line for their transaction (a transaction's
+    /// messages go out in order: a later one waits while an earlier one is pending), each with its message,
+    /// oldest first, in one read.
+    func dueDeliveries(_ query: DueDeliveryQuery) async throws -> [PendingDelivery]
+    /// The earliest time after `now` at which a pending entry falls due, if any.
+    func nextDeliveryAttempt(after now: Date) async throws -> Date?
     /// A message by id.
     func message(id: Int64) async throws -> MessageRecord?
     /// Reviews in these states, oldest first.
@@ -117,6 +120,13 @@ public protocol StoreWriter: PolicyStoreWriter {
     func update(_ entry: OutboxRecord) throws
     /// An outbox entry by id.
     func outboxEntry(id: Int64) throws -> OutboxRecord?
+    /// Records a failed delivery attempt in one statement: one more attempt, the reason, and the next
+    /// attempt's time or the dead letter. Returns `false` (and changes nothing) if the entry is no longer
+    /// pending with the attempts the caller saw (an operator retried or dropped it meanwhile).
+    func record(_ failure: FailedDeliveryAttempt) throws -> Bool
+    /// Records a peer's confirmation: the entry delivered or rejected (one more attempt), the confirmation
+    /// kept with the message. Returns `false` (and changes nothing) if there is no such entry.
+    func record(_ confirmation: DeliveryConfirmation) throws -> Bool
 }
 
 /// What ``TransactionStore/transactions(matching:)`` selects.

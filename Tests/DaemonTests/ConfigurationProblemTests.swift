@@ -246,6 +246,18 @@ import Transport
         #expect(configuration.deliveryTimeout == 10)
     }
 
+    @Test func permanentFailureAttemptsMapToTheRetryPolicy() throws {
+        let configuration = try ConfigurationTestSupport.parse(minimal + "[delivery]\nmax_attempts = 8\npermanent_failure_attempts = 2\n")
+        #expect(configuration.retryPolicy.permanentFailureAttempts == 2)
+        #expect(configuration.retryPolicy.maximumAttempts == 8)
+    }
+
+    @Test func permanentFailureAttemptsAboveMaximumAttempts() throws {
+        let problem = try ConfigurationTestSupport.problem(minimal + "[delivery]\nmax_attempts = 2\npermanent_failure_attempts = 5\n")
+        #expect(problem.key == "delivery.permanent_failure_attempts")
+        #expect(problem.line == 5)
+    }
+
     // MARK: Peers
 
     @Test func missingPeerKeys() throws {

@@ -124,9 +124,9 @@ struct LibraryPair {
                     let reply = await target.handle(Array(delivery.message.body.utf8), from: PeerContext(authenticatedPeerName: name, transport: "test"))
                     replies.append(reply)
                     if let confirmation = reply.confirmation {
-                        try await source.recordAnswer(confirmation, to: delivery, retryPolicy: RetryPolicy())
+                        try await source.record(.answered(PeerReply(statusCode: 200, body: confirmation)), of: delivery, retryPolicy: RetryPolicy())
                     } else {
-                        try await source.recordFailure("\(reply.body)", of: delivery, retryPolicy: RetryPolicy(maximumAttempts: 1))
+                        try await source.record(.noAnswer("\(reply.body)"), of: delivery, retryPolicy: RetryPolicy(maximumAttempts: 1))
                     }
                 }
             }

@@ -183,6 +183,15 @@ struct ConfigurationParser {
         if let attempts = reader.integer("max_attempts", expected: "an integer like 12", atLeast: 1, atMost: 1_000_000) {
             policy.maximumAttempts = attempts
         }
+        if let attempts = reader.integer("permanent_failure_attempts", expected: "an integer like 3", atLeast: 1, atMost: 1_000_000) {
+            if attempts > policy.maximumAttempts {
+                reader.report(
+                    "permanent_failure_attempts",
+                    "permanent_failure_attempts (\(attempts)) is more than max_attempts (\(policy.maximumAttempts))"
+                )
+            }
+            policy.permanentFailureAttempts = attempts
+        }
         let initial = reader.seconds("initial_delay_seconds", expected: "a number of seconds like 5")
         let maximum = reader.seconds("max_delay_seconds", expected: "a number of seconds like 3600")
         if let initial { policy.initialDelay = initial }

@@ -9,21 +9,34 @@ import Synchronization
 public enum LoggingSystemSetup {
     /// Whether this type has bootstrapped the logging system.
     private static let done = Atomic<Bool>(false)
+    /// The queue in front of standard output, once ``bootstrap(format:level:)`` has set it up.
+    private static let standardOutputQueue = Mutex<QueuedLogSink?>(nil)
 
     /// Bootstraps logging to standard output, with journald's priority prefix and no timestamps when standard
-    /// output is the journal.
+    /// output is the journal. Lines are written by a writer thread behind a bounded queue
+    /// (``QueuedLogSink``), so logging never blocks a task on `write(2)`; call ``flush()`` before exiting.
     /// - Parameters:
     ///   - format: logfmt or JSON.
     ///   - level: The least severe level printed.
     /// - Returns: `true` if this call bootstrapped the logging system, `false` if it had been done already.
     @discardableResult
     public static func bootstrap(format: LogFormat, level: Logger.Level) -> Bool {
-        bootstrap(
-            format: format,
-            level: level,
-            journald: JournalStream.isStandardOutputJournal(),
-            sink: FileDescriptorLogSink.standardOutput
+        guard !done.load(ordering: .acquiring) else { return false }
+        let journald = JournalStream.isStandardOutputJournal()
+        let queue = QueuedLogSink(
+            wrapping: FileDescriptorLogSink.standardOutput,
+            formatter: LogLineFormatter(format: format, journald: journald)
         )
+        guard bootstrap(format: format, level: level, journald: journald, sink: queue) else { return false }
+        standardOutputQueue.withLock { $0 = queue }
+        return true
+    }
+
+    /// Waits until every line logged so far is written to standard output (at most two seconds): the
+    /// daemon's exit path calls it so that the last lines are not lost. Does nothing when logging was not
+    /// bootstrapped by ``bootstrap(format:level:)``.
+    public static func flush() {
+        standardOutputQueue.withLock { $0 }?.flush()
     }
 
     /// Bootstraps logging with every choice explicit.

@@ -10,6 +10,21 @@ public struct OutboundDelivery: Sendable {
     public var message: MessageRecord
     /// The configured peer, if it still exists.
     public var peer: Peer?
+
+    /// The outbox entry's id.
+    public var entryID: Int64 { entry.id }
+    /// The transaction the message belongs to (its messages go out in order).
+    public var transactionID: Int64 { entry.transactionID }
+    /// The name of the peer it goes to.
+    public var peerName: String { entry.peerName }
+    /// The number of this attempt (1 for the first).
+    public var attemptNumber: Int { entry.attempts + 1 }
+    /// The bytes to send.
+    public var body: [UInt8] { Array(message.body.utf8) }
+    /// The message type, for the log (`?` if unknown).
+    public var kindName: String { message.kind?.rawValue ?? "?" }
+    /// The message's one-line summary, for the log (no patron data).
+    public var summary: String { message.summary }
 }
 
 /// What became of a delivery attempt, as recorded.
@@ -19,59 +34,107 @@ public enum DeliveryResult: Hashable, Sendable {
     /// The peer answered with an ERROR confirmation; staff are told, it is not retried.
     case rejected(ErrorData?)
     /// The attempt failed; another is due at the given time.
-    case willRetry(at: Date)
-    /// Every attempt failed; the entry is dead-lettered for an operator.
-    case dead
+    case willRetry(at: Date, DeliveryFailure)
+    /// The attempt failed and no attempt is left (or the failure is permanent and its tries are used up):
+    /// the entry is dead-lettered for an operator, with the reason.
+    case dead(DeliveryFailure)
+    /// The entry changed while the attempt was under way (an operator retried or dropped it); nothing was
+    /// recorded.
+    case superseded
 }
 
 /// The delivery side of the outbox, used by the dispatcher: what is due, and what came of each attempt.
 extension Gateway {
-    /// Messages due for delivery now, at most one per transaction (the oldest), oldest first.
-    public func dueDeliveries(limit: Int = 64) async throws -> [OutboundDelivery] {
-        let peers = configuration.peers
-        var deliveries: [OutboundDelivery] = []
-        for entry in try await store.dueOutbox(at: now, limit: limit) {
-            guard let message = try await store.message(id: entry.messageID) else { continue }
-            deliveries.append(OutboundDelivery(entry: entry, message: message, peer: peers.peer(named: entry.peerName)))
-        }
-        return deliveries
+    /// Wakes the outbox dispatcher: called after every successful write that may have queued an outbound
+    /// message or made one due.
+    func outboxMayHaveWork() {
+        outboxDoorbell.ring()
     }
 
-    /// Records the peer's answer to a delivered message. Any confirmation type is accepted (peers have been
-    /// known to answer with the wrong one); its `messageStatus` decides.
-    /// - Returns: `.delivered`, `.rejected`, or, when the answer is not a readable confirmation, the same as
-    ///   a failed attempt.
-    @discardableResult
-    public func recordAnswer(_ answer: [UInt8], to delivery: OutboundDelivery, retryPolicy: RetryPolicy) async throws -> DeliveryResult {
-        guard let decoded = try? ISO18626Decoder().decode(answer), let header = decoded.message.confirmationHeader else {
-            return try await recordFailure("the answer is not an ISO 18626 confirmation", of: delivery, retryPolicy: retryPolicy)
+    /// Messages due for delivery now, at most one per transaction (the oldest), oldest first, read with
+    /// their bodies in one query.
+    /// - Parameters:
+    ///   - limit: at most this many.
+    ///   - perPeer: at most this many for one peer.
+    ///   - excluding: outbox entries to leave out (those being delivered already).
+    public func dueDeliveries(limit: Int = 64, perPeer: Int = 64, excluding: Set<Int64> = []) async throws -> [OutboundDelivery] {
+        let peers = configuration.peers
+        let query = DueDeliveryQuery(now: now, perPeer: perPeer, limit: limit, excluding: excluding)
+        return try await store.dueDeliveries(query).map { pending in
+            OutboundDelivery(entry: pending.entry, message: pending.message, peer: peers.peer(named: pending.entry.peerName))
         }
+    }
+
+    /// How long until the next pending message falls due (after now), if one does.
+    public func timeUntilNextDelivery() async throws -> TimeInterval? {
         let now = self.now
-        let errors: [ErrorData] = {
-            switch decoded.message {
-            case .requestConfirmation(let confirmation): confirmation.errorData
-            case .supplyingAgencyMessageConfirmation(let confirmation): confirmation.errorData
-            case .requestingAgencyMessageConfirmation(let confirmation): confirmation.errorData
-            default: []
+        return try await store.nextDeliveryAttempt(after: now).map { $0.timeIntervalSince(now) }
+    }
+
+    /// Records what came of one delivery attempt, and wakes the dispatcher when it frees the transaction's
+    /// next message.
+    ///
+    /// A confirmation decides by its `messageStatus`, whatever the HTTP status it came with (Koha sends its
+    /// ERROR confirmations with a 4xx): OK is delivered, ERROR is rejected at once with the reason and
+    /// surfaced to staff. Anything else is a failure: transient for no answer, HTTP 5xx, 408 and 429 (the
+    /// peer's `Retry-After` honoured); permanent for other HTTP statuses and answers that are not ISO 18626.
+    /// - Returns: what was recorded.
+    @discardableResult
+    public func record(_ attempt: DeliveryAttempt, of delivery: OutboundDelivery, retryPolicy: RetryPolicy) async throws -> DeliveryResult {
+        switch attempt {
+        case .noAnswer(let reason):
+            return try await recordFailure(DeliveryFailure(.transient, reason), of: delivery, retryPolicy: retryPolicy)
+        case .notSent(let reason):
+            return try await recordFailure(DeliveryFailure(.permanent, reason), of: delivery, retryPolicy: retryPolicy)
+        case .answered(let reply):
+            let answer = PeerAnswer(reply.body)
+            if answer.isConfirmation {
+                return try await recordConfirmation(answer, text: String(decoding: reply.body, as: UTF8.self), of: delivery)
             }
-        }()
-        let accepted = header.messageStatus == .ok
-        let text = String(decoding: answer, as: UTF8.self)
-        try await store.write { writer in
-            guard var entry = try writer.outboxEntry(id: delivery.entry.id), var message = try writer.message(id: delivery.message.id) else {
-                return
-            }
-            entry.attempts += 1
-            entry.status = accepted ? .delivered : .rejected
-            entry.deliveredAt = now
-            entry.lastError = accepted ? nil : errors.first.map(\.description) ?? "ERROR without error data"
-            try writer.update(entry)
-            message.confirmation = text
-            message.confirmationStatus = header.messageStatus
-            message.errorType = errors.first?.errorType.rawValue
-            message.errorValue = errors.first?.errorValue
-            try writer.update(message)
-            if !accepted, let transaction = try writer.transaction(id: entry.transactionID) {
+            return try await recordFailure(Self.failure(of: reply, answer: answer, now: now), of: delivery, retryPolicy: retryPolicy)
+        }
+    }
+
+    /// The failure an answer that is not a confirmation stands for.
+    private static func failure(of reply: PeerReply, answer: PeerAnswer, now: Date) -> DeliveryFailure {
+        let excerpt = String(decoding: reply.body.prefix(200), as: UTF8.self)
+            .replacingOccurrences(of: "\r", with: " ")
+            .replacingOccurrences(of: "\n", with: " ")
+        if let code = reply.statusCode, reply.isTransientStatus {
+            return DeliveryFailure(.transient, "HTTP \(code) \(excerpt)", retryAfter: reply.retryAfterInterval(now: now))
+        }
+        if let code = reply.statusCode, !(200..<300).contains(code) {
+            return DeliveryFailure(.permanent, "HTTP \(code) \(excerpt)")
+        }
+        guard case .notISO18626(let why) = answer else {
+            return DeliveryFailure(.permanent, "the answer is not an ISO 18626 confirmation")
+        }
+        return DeliveryFailure(.permanent, "the answer is not an ISO 18626 confirmation: \(why)")
+    }
+
+    /// Stores the peer's confirmation with the message and settles the entry: delivered, or rejected with
+    /// the reason (an alert event for staff).
+    private func recordConfirmation(_ answer: PeerAnswer, text: String, of delivery: OutboundDelivery) async throws -> DeliveryResult {
+        let now = self.now
+        let errors: [ErrorData]
+        switch answer {
+        case .refused(let refusal): errors = refusal
+        case .confirmed, .notISO18626: errors = []
+        }
+        let accepted = answer == .confirmed
+        let record = DeliveryConfirmation(
+            entryID: delivery.entryID,
+            messageID: delivery.message.id,
+            confirmation: text,
+            status: accepted ? .ok : .error,
+            error: errors.first,
+            rejection: accepted ? nil : "peer answered ERROR: " + (errors.first.map(\.description) ?? "no error data"),
+            at: now
+        )
+        let summary = delivery.summary
+        let recorded = try await store.write { writer -> Bool in
+            guard try writer.record(record) else { return false }
+            if let rejection = record.rejection, let transaction = try writer.transaction(id: delivery.transactionID) {
                 try writer.append(
                     EventRecord(
                         transactionID: transaction.id,
@@ -80,43 +143,46 @@ extension Gateway {
                         event: "deliveryRejected",
                         fromState: transaction.state,
                         toState: transaction.state,
-                        messageID: message.id,
-                        detail: "alert: \(entry.peerName) refused our \(message.summary): \(entry.lastError ?? "")"
+                        messageID: record.messageID,
+                        detail: "alert: \(delivery.peerName) refused our \(summary): \(rejection)"
                     )
                 )
             }
+            return true
         }
+        guard recorded else { return .superseded }
+        // The transaction's next message, if any, is first in line now.
+        outboxMayHaveWork()
         return accepted ? .delivered : .rejected(errors.first)
     }
 
-    /// Records a failed attempt (no connection, timeout, HTTP error, unreadable answer) and schedules the
-    /// next one, or dead-letters the entry when the attempts are used up.
-    @discardableResult
-    public func recordFailure(_ reason: String, of delivery: OutboundDelivery, retryPolicy: RetryPolicy) async throws -> DeliveryResult {
+    /// Records a failed attempt in one statement, scheduling the next one (after the backoff, or the peer's
+    /// `Retry-After` if longer) or dead-lettering the entry when its attempts are used up.
+    private func recordFailure(_ failure: DeliveryFailure, of delivery: OutboundDelivery, retryPolicy: RetryPolicy) async throws -> DeliveryResult {
         let now = self.now
-        return try await store.write { writer in
-            guard var entry = try writer.outboxEntry(id: delivery.entry.id) else { return .dead }
-            entry.attempts += 1
-            entry.lastError = reason
-            if let delay = retryPolicy.delay(afterAttempt: entry.attempts) {
-                entry.nextAttemptAt = now.addingTimeInterval(delay)
-                try writer.update(entry)
-                return .willRetry(at: entry.nextAttemptAt)
-            }
-            entry.status = .dead
-            try writer.update(entry)
-            return .dead
-        }
+        let attempts = delivery.entry.attempts + 1
+        let delay = retryPolicy.delay(afterAttempt: attempts, failure: failure.kind, retryAfter: failure.retryAfter)
+        let record = FailedDeliveryAttempt(
+            entryID: delivery.entry.id,
+            previousAttempts: delivery.entry.attempts,
+            reason: failure.description,
+            nextAttemptAt: now.addingTimeInterval(delay ?? 0),
+            deadLetter: delay == nil
+        )
+        guard try await store.write({ writer in try writer.record(record) }) else { return .superseded }
+        return delay == nil ? .dead(failure) : .willRetry(at: record.nextAttemptAt, failure)
     }
 
     /// Puts a dead, rejected or dropped entry back in line for delivery now (`illgate outbox retry`).
     public func retryDelivery(entryID: Int64) async throws(StaffActionError) -> OutboxRecord {
         let now = self.now
-        return try await changeUndeliveredEntry(entryID) { entry in
+        let entry = try await changeUndeliveredEntry(entryID) { entry in
             entry.status = .pending
             entry.attempts = 0
             entry.nextAttemptAt = now
         }
+        outboxMayHaveWork()
+        return entry
     }
 
     /// Gives up on an entry (`illgate outbox drop`): it is kept for the record but never sent.

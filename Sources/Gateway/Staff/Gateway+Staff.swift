@@ -283,11 +283,14 @@ extension Gateway {
         }
     }
 
+    /// Runs a staff action's work in one store write, then wakes the dispatcher for what it may have queued.
     func staffWrite<Result: Sendable>(
         _ work: @escaping @Sendable (any StoreWriter) throws -> Result
     ) async throws(StaffActionError) -> Result {
         do {
-            return try await store.write(work)
+            let result = try await store.write(work)
+            outboxMayHaveWork()
+            return result
         } catch let error as StaffActionError {
             throw error
         } catch {

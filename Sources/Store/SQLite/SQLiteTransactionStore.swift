@@ -120,21 +120,6 @@ public final class SQLiteTransactionStore: TransactionStore {
         }
     }
 
-    public func dueOutbox(at now: Date, limit: Int) async throws -> [OutboxRecord] {
-        try await pool.read { db in
-            try Row.fetchAllCached(
-                db,
-                sql: """
-                    SELECT o.* FROM outbox o
-                    WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-                      AND o.id = (SELECT MIN(id) FROM outbox WHERE transaction_id = o.transaction_id AND status = 'pending')
-                    ORDER BY o.next_attempt_at, o.id LIMIT ?
-                    """,
-                arguments: [now.timeIntervalSince1970, limit]
-            ).map(OutboxRecord.init(row:))
-        }
-    }
-
     public func message(id: Int64) async throws -> MessageRecord? {
         try await pool.read { [rowIDs] db in try SQLiteStoreWriter(db: db, ids: rowIDs).message(id: id) }
     }

@@ -9,22 +9,22 @@ final class OutboundTLSConfigurations: Sendable {
     private let built = Mutex<[OutboundTLSFiles: TLSConfiguration]>([:])
 
     /// The configuration for these files.
-    /// - Throws: ``DeliveryFailure`` naming the file that cannot be read as PEM.
-    func configuration(for files: OutboundTLSFiles) throws(DeliveryFailure) -> TLSConfiguration {
+    /// - Throws: ``TransportError`` naming the file that cannot be read as PEM.
+    func configuration(for files: OutboundTLSFiles) throws(TransportError) -> TLSConfiguration {
         if let known = built.withLock({ $0[files] }) { return known }
         var configuration = TLSConfiguration.makeClientConfiguration()
         if let path = files.certificatePath {
             do {
                 configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(path).map { .certificate($0) }
             } catch {
-                throw DeliveryFailure("tls_certificate \(path): \(error)")
+                throw TransportError("tls_certificate \(path): \(error)")
             }
         }
         if let path = files.privateKeyPath {
             do {
                 configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: path, format: .pem))
             } catch {
-                throw DeliveryFailure("tls_private_key \(path): \(error)")
+                throw TransportError("tls_private_key \(path): \(error)")
             }
         }
         if let path = files.trustRootsPath {

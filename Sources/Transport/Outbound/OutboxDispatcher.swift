@@ -5,102 +5,188 @@ import ISO18626
 public import Logging
 import NIOCore
 import NIOHTTP1
-import Store
 public import ServiceLifecycle
+import Synchronization
 
-/// Delivers committed outbound messages to peers (DESIGN.md §4): per transaction in order (the store hands
-/// out only the oldest pending message of each transaction), several transactions at once, each attempt
-/// with a timeout, failures retried with exponential backoff and jitter, then dead-lettered. The peer's
-/// confirmation is stored with the message; an ERROR confirmation is surfaced to staff, not retried.
-/// Undelivered messages survive restarts because they live in the database, not in memory.
+/// Delivers committed outbound messages to peers (DESIGN.md §4). It only moves bytes: the gateway says
+/// what is due and decides what each answer means.
+///
+/// - **Woken by the commit.** The gateway rings its ``OutboxDoorbell`` after every write that may have made
+///   a message due; the dispatcher waits on it, and otherwise only until the next scheduled retry (or the
+///   poll interval, a safety net for writes by another process).
+/// - **In order per transaction.** The gateway hands out only the oldest pending message of each
+///   transaction, and never one that is being delivered.
+/// - **Peers never wait for each other.** Attempts run concurrently, at most `maximumPerPeer` (4) on the wire
+///   for one peer, so a peer that is down or slow holds up only its own queue. A refused connection fails at
+///   once (no connection retries inside the HTTP client; a short connect timeout).
+/// - Failures are recorded by the gateway: backoff with jitter, `Retry-After`, dead letters.
 public final class OutboxDispatcher: Service {
     private let gateway: Gateway
     private let links: PeerLinkTable
     private let retryPolicy: RetryPolicy
     private let pollInterval: Duration
+    private let connectTimeout: Duration
     private let logger: Logger
     private let httpClient: HTTPClient
     private let tcpClient: TCPPeerClient
     private let tlsConfigurations = OutboundTLSConfigurations()
+    private let lanes: Mutex<DeliveryLanes>
 
     /// Creates a dispatcher.
     /// - Parameters:
     ///   - gateway: whose outbox to deliver.
     ///   - peers: where each peer is reached, with what credentials (read at each delivery, so a reload applies).
     ///   - retryPolicy: backoff and the number of attempts.
-    ///   - pollInterval: how often to look for due messages when idle.
+    ///   - pollInterval: the longest wait between looks at the outbox when no commit rang and no retry is due.
+    ///   - maximumPerPeer: attempts on the wire at once for one peer.
+    ///   - maximumInFlight: messages taken at once in all (waiting for a sender, sent or being recorded); a
+    ///     peer takes at most sixteen times `maximumPerPeer` of them.
+    ///   - connectTimeout: how long establishing a connection may take (within the peer's timeout).
     ///   - logger: one line per delivery attempt.
-    public init(gateway: Gateway, peers: PeerLinkTable, retryPolicy: RetryPolicy, pollInterval: Duration = .seconds(1), logger: Logger) {
+    public init(
+        gateway: Gateway,
+        peers: PeerLinkTable,
+        retryPolicy: RetryPolicy,
+        pollInterval: Duration = .seconds(1),
+        maximumPerPeer: Int = 4,
+        maximumInFlight: Int = 512,
+        connectTimeout: Duration = .seconds(3),
+        logger: Logger
+    ) {
         self.gateway = gateway
         self.links = peers
         self.retryPolicy = retryPolicy
         self.pollInterval = pollInterval
+        let senders = max(1, maximumPerPeer)
+        self.lanes = Mutex(
+            DeliveryLanes(sendersPerPeer: senders, takenPerPeer: senders * 16, takenInAll: max(senders * 16, maximumInFlight))
+        )
+        self.connectTimeout = connectTimeout
         self.logger = logger
-        self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        configuration.timeout = .init(connect: TimeAmount(connectTimeout))
+        // Our outbox retries with backoff; the pool's own retries would hold a refused attempt until its deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.tcpClient = TCPPeerClient()
     }
 
+    /// How long the loop lets wake-ups gather while deliveries are under way.
+    static let busyGathering = Duration.milliseconds(5)
+
     public func run() async throws {
+        let doorbell = gateway.outboxDoorbell
         await withGracefulShutdownHandler {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                let delivered = await deliverDueMessages()
-                if delivered == 0 {
-                    try? await Task.sleep(for: pollInterval)
+            await withDiscardingTaskGroup { group in
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    startSenders(await takeDueDeliveries().senders, in: &group)
+                    await doorbell.wait(until: await nextLook())
+                    // While deliveries are under way, every recorded attempt rings: let those rings gather
+                    // briefly so that one look at the outbox serves many. An idle outbox looks at once.
+                    if lanes.withLock({ !$0.taken.isEmpty }) {
+                        try? await Task.sleep(for: Self.busyGathering)
+                    }
                 }
             }
         } onGracefulShutdown: {
             self.logger.info("outbox dispatcher stopping")
+            doorbell.ring()
         }
+        await shutdown()
+    }
+
+    /// Closes the HTTP client's connections. ``run()`` does it when it returns; call it after using
+    /// ``deliverDueMessages()`` without ``run()``.
+    public func shutdown() async {
         try? await httpClient.shutdown()
     }
 
-    /// Delivers what is due now, concurrently across transactions.
+    /// Delivers what is due now and waits for those attempts to be recorded (tests and one-shot use; call
+    /// ``shutdown()`` when done).
     /// - Returns: how many deliveries were attempted.
     @discardableResult
     public func deliverDueMessages() async -> Int {
-        let deliveries: [OutboundDelivery]
-        do {
-            deliveries = try await gateway.dueDeliveries(limit: 64)
-        } catch {
-            logger.error("outbox: cannot read due messages", metadata: ["error": .string("\(error)")])
-            return 0
+        let taken = await takeDueDeliveries()
+        await withDiscardingTaskGroup { group in
+            startSenders(taken.senders, in: &group)
         }
-        await withTaskGroup(of: Void.self) { group in
-            for delivery in deliveries {
-                group.addTask { await self.deliver(delivery) }
-            }
-        }
-        return deliveries.count
+        return taken.count
     }
 
-    private func deliver(_ delivery: OutboundDelivery) async {
-        let started = ContinuousClock.now
+    /// Takes the due messages that may start now into their peers' lanes.
+    /// - Returns: how many were taken, and the senders to start per peer.
+    private func takeDueDeliveries() async -> (count: Int, senders: [String: Int]) {
+        let (taken, room, perPeer) = lanes.withLock { ($0.taken, $0.room, $0.takenPerPeer) }
+        guard room > 0 else { return (0, [:]) }
+        let due: [OutboundDelivery]
+        do {
+            due = try await gateway.dueDeliveries(limit: room, perPeer: perPeer, excluding: taken)
+        } catch {
+            logger.error("outbox: cannot read due messages", metadata: ["error": .string("\(error)")])
+            return (0, [:])
+        }
+        return lanes.withLock { $0.take(due) }
+    }
+
+    /// Starts senders for peers whose lanes have messages waiting.
+    private func startSenders(_ senders: [String: Int], in group: inout DiscardingTaskGroup) {
+        for (peer, count) in senders {
+            for _ in 0..<count {
+                group.addTask { await self.sendWaiting(to: peer) }
+            }
+        }
+    }
+
+    /// When to look again if nothing rings: the next scheduled attempt, or the poll interval at the latest.
+    private func nextLook() async -> ContinuousClock.Instant {
+        var wait = pollInterval
+        do {
+            if let seconds = try await gateway.timeUntilNextDelivery() {
+                wait = min(wait, .milliseconds(Int64(max(0, seconds) * 1000) + 1))
+            }
+        } catch {
+            logger.error("outbox: cannot read the next attempt time", metadata: ["error": .string("\(error)")])
+        }
+        return .now + wait
+    }
+
+    /// One sender of a peer's lane: sends the lane's messages one after another until it is empty. Each
+    /// outcome is recorded beside the next send, so the wire never waits for the disk.
+    private func sendWaiting(to peer: String) async {
+        await withDiscardingTaskGroup { recordings in
+            while let delivery = lanes.withLock({ $0.next(for: peer) }) {
+                let started = ContinuousClock.now
+                let attempt = await send(delivery)
+                let latency = started.duration(to: .now)
+                recordings.addTask { await self.record(attempt, of: delivery, latency: latency) }
+            }
+        }
+    }
+
+    /// Records one attempt through the gateway, logs it, and frees its entry for the next look.
+    private func record(_ attempt: DeliveryAttempt, of delivery: OutboundDelivery, latency: Duration) async {
+        defer {
+            lanes.withLock { $0.recorded(delivery) }
+            gateway.outboxDoorbell.ring()
+        }
         var metadata: Logger.Metadata = [
             "direction": "out",
-            "peer": .string(delivery.entry.peerName),
-            "tx": .string(String(delivery.entry.transactionID)),
-            "type": .string(delivery.message.kind?.rawValue ?? "?"),
-            "summary": .string(delivery.message.summary),
-            "attempt": .string(String(delivery.entry.attempts + 1)),
+            "peer": .string(delivery.peerName),
+            "tx": .string(String(delivery.transactionID)),
+            "type": .string(delivery.kindName),
+            "summary": .string(delivery.summary),
+            "attempt": .string(String(delivery.attemptNumber)),
+            "latency_ms": .string(String(format2: Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15)),
         ]
         let result: DeliveryResult
         do {
-            let answer = try await send(delivery)
-            result = try await gateway.recordAnswer(answer, to: delivery, retryPolicy: retryPolicy)
+            result = try await gateway.record(attempt, of: delivery, retryPolicy: retryPolicy)
         } catch {
-            let reason = (error as? DeliveryFailure)?.description ?? "\(error)"
-            metadata["error"] = .string(reason)
-            do {
-                result = try await gateway.recordFailure(reason, of: delivery, retryPolicy: retryPolicy)
-            } catch {
-                logger.error("outbox: cannot record a failed delivery", metadata: metadata.merging(["store_error": .string("\(error)")]) { $1 })
-                return
-            }
+            metadata["store_error"] = .string("\(error)")
+            logger.error("outbox: cannot record a delivery attempt", metadata: metadata)
+            return
         }
-        let latency = started.duration(to: .now)
-        metadata["latency_ms"] = .string(String(format2: Double(latency.components.seconds) * 1000 + Double(latency.components.attoseconds) / 1e15))
-        let outcome = result.logName
-        metadata["result"] = .string(outcome)
+        metadata["result"] = .string(result.logName)
         switch result {
         case .delivered:
             logger.info("message sent", metadata: metadata)
@@ -110,43 +196,48 @@ public final class OutboxDispatcher: Service {
                 metadata["error_value"] = .string(error.errorValue ?? "")
             }
             logger.warning("message sent, peer answered ERROR", metadata: metadata)
-        case .willRetry(let at):
-            metadata["next_attempt"] = .string(TimestampFormat.format(at))
+        case .willRetry(let at, let failure):
+            metadata["error"] = .string(failure.description)
+            metadata["next_attempt"] = .string(at.formatted(.iso8601))
             logger.warning("message not delivered; will retry", metadata: metadata)
-        case .dead:
-            logger.error("message not delivered; attempts used up, dead-lettered", metadata: metadata)
+        case .dead(let failure):
+            metadata["error"] = .string(failure.description)
+            logger.error("message not delivered; dead-lettered", metadata: metadata)
+        case .superseded:
+            logger.notice("delivery attempt not recorded: the outbox entry was changed meanwhile", metadata: metadata)
         }
-        TransportMetrics.delivery(peer: delivery.entry.peerName, result: outcome)
+        TransportMetrics.delivery(peer: delivery.peerName, result: result.logName)
     }
 
-    /// Sends one message and returns the peer's answer (a confirmation, or what passes for one).
-    private func send(_ delivery: OutboundDelivery) async throws -> [UInt8] {
-        guard let link = links.link(named: delivery.entry.peerName) else {
-            throw DeliveryFailure("peer '\(delivery.entry.peerName)' is no longer configured")
+    /// Sends one message and returns what came back, without judging it.
+    private func send(_ delivery: OutboundDelivery) async -> DeliveryAttempt {
+        guard let link = links.link(named: delivery.peerName) else {
+            return .notSent("peer '\(delivery.peerName)' is no longer configured")
         }
         guard let endpoint = link.endpoint, let scheme = endpoint.scheme?.lowercased() else {
-            throw DeliveryFailure("peer '\(link.name)' has no endpoint")
+            return .notSent("peer '\(link.name)' has no endpoint")
         }
-        let body = Array(delivery.message.body.utf8)
         let timeout = Duration.milliseconds(Int64(link.timeout * 1000))
         switch scheme {
         case "http", "https":
-            return try await post(body, to: endpoint, link: link, timeout: timeout)
+            return await post(delivery.body, to: endpoint, link: link, timeout: timeout)
         case "tcp":
             guard let host = endpoint.host, let port = endpoint.port else {
-                throw DeliveryFailure("peer '\(link.name)': endpoint \(endpoint) needs a host and a port")
+                return .notSent("peer '\(link.name)': endpoint \(endpoint) needs a host and a port")
             }
             do {
-                return try await tcpClient.send(body, host: host, port: port, timeout: timeout)
+                let reply = try await tcpClient.send(delivery.body, host: host, port: port, timeout: timeout, connectTimeout: connectTimeout)
+                return .answered(PeerReply(body: reply))
             } catch {
-                throw DeliveryFailure("tcp \(host):\(port): \(error)")
+                return .noAnswer(error.description)
             }
         default:
-            throw DeliveryFailure("peer '\(link.name)': unsupported endpoint scheme '\(scheme)'")
+            return .notSent("peer '\(link.name)': unsupported endpoint scheme '\(scheme)'")
         }
     }
 
-    private func post(_ body: [UInt8], to endpoint: URL, link: PeerLink, timeout: Duration) async throws -> [UInt8] {
+    /// POSTs one message and returns the status, the `Retry-After` header and the body.
+    private func post(_ body: [UInt8], to endpoint: URL, link: PeerLink, timeout: Duration) async -> DeliveryAttempt {
         var request = HTTPClientRequest(url: endpoint.absoluteString)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/xml; charset=utf-8")
@@ -158,34 +249,22 @@ public final class OutboxDispatcher: Service {
             request.headers.add(name: "Authorization", value: "Bearer \(token)")
         }
         if let tls = link.outbound.tls {
-            request.tlsConfiguration = try tlsConfigurations.configuration(for: tls)
+            do {
+                request.tlsConfiguration = try tlsConfigurations.configuration(for: tls)
+            } catch {
+                return .notSent("peer '\(link.name)': TLS settings: \(error)")
+            }
         }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let response: HTTPClientResponse
         do {
-            response = try await httpClient.execute(request, timeout: .nanoseconds(Int64(timeout.components.seconds) * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
+            let response = try await httpClient.execute(request, timeout: TimeAmount(timeout))
+            let answer = try await response.body.collect(upTo: 10 << 20)
+            return .answered(
+                PeerReply(statusCode: Int(response.status.code), body: Array(buffer: answer), retryAfter: response.headers.first(name: "Retry-After"))
+            )
         } catch {
-            throw DeliveryFailure("POST \(endpoint): \(error)")
+            return .noAnswer("POST \(endpoint): \(error)")
         }
-        let answer = Array(buffer: try await response.body.collect(upTo: 10 << 20))
-        if (200..<300).contains(Int(response.status.code)) {
-            return answer
-        }
-        // Some peers (Koha) send their ERROR confirmation with a 4xx status: keep it if it is one.
-        if let decoded = try? ISO18626Decoder().decode(answer), decoded.message.confirmationHeader != nil {
-            return answer
-        }
-        let text = String(decoding: answer.prefix(200), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
-        throw DeliveryFailure("POST \(endpoint): HTTP \(response.status.code) \(text)")
-    }
-}
-
-/// Why one delivery attempt failed.
-struct DeliveryFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
     }
 }
 
@@ -197,6 +276,7 @@ extension DeliveryResult {
         case .rejected: "rejected"
         case .willRetry: "retry"
         case .dead: "dead"
+        case .superseded: "superseded"
         }
     }
 }

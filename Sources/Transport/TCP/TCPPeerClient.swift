@@ -23,16 +23,24 @@ public struct TCPPeerClient: Sendable {
     ///   - host: the peer's host name or address.
     ///   - port: the peer's port.
     ///   - timeout: how long connecting, sending and receiving the reply may take in all.
+    ///   - connectTimeout: how long establishing the connection may take, within `timeout` (a refused
+    ///     connection fails at once whatever this is).
     /// - Returns: the reply's bytes (the peer's confirmation).
     /// - Throws: ``TCPPeerClientError``.
-    public func send(_ message: [UInt8], host: String, port: Int, timeout: Duration) async throws(TCPPeerClientError) -> [UInt8] {
+    public func send(
+        _ message: [UInt8],
+        host: String,
+        port: Int,
+        timeout: Duration,
+        connectTimeout: Duration? = nil
+    ) async throws(TCPPeerClientError) -> [UInt8] {
         let endpoint = "\(host):\(port)"
         let deadline = NIODeadline.now() + TimeAmount(timeout)
         let maximumReplySize = maximumReplySize
         let channel: NIOAsyncChannel<TCPFrame, Never>
         do {
             channel = try await ClientBootstrap(group: eventLoopGroup)
-                .connectTimeout(TimeAmount(timeout))
+                .connectTimeout(TimeAmount(min(timeout, connectTimeout ?? timeout)))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture {
@@ -42,8 +50,8 @@ public struct TCPPeerClient: Sendable {
                         return try NIOAsyncChannel<TCPFrame, Never>(wrappingChannelSynchronously: channel)
                     }
                 }
-        } catch ChannelError.connectTimeout {
-            throw .timedOut(endpoint: endpoint, timeout: timeout)
+        } catch ChannelError.connectTimeout(let limit) {
+            throw .timedOut(endpoint: endpoint, timeout: Duration.nanoseconds(limit.nanoseconds))
         } catch {
             throw .connectFailed(endpoint: endpoint, reason: "\(error)")
         }

@@ -1,0 +1,83 @@
+import Synchronization
+
+/// A coalescing wake-up for the outbox dispatcher: the gateway rings it after every commit that may have
+/// made a message due, and the dispatcher waits on it between rounds instead of polling.
+///
+/// Rings coalesce: any number of rings while nobody waits leave one pending wake-up, which the next
+/// ``wait(until:)`` consumes at once. A ring wakes every task waiting at that moment.
+public final class OutboxDoorbell: Sendable {
+    private struct State {
+        /// Rung since the last wait returned.
+        var rung = false
+        /// Waiting tasks, by a number unique to each wait.
+        var waiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
+        var nextWaiter: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+
+    /// Creates a doorbell that has not been rung.
+    public init() {}
+
+    /// Wakes the tasks waiting now, or the next one to wait.
+    public func ring() {
+        let waiters = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
+            guard !state.waiters.isEmpty else {
+                state.rung = true
+                return []
+            }
+            defer { state.waiters.removeAll() }
+            return Array(state.waiters.values)
+        }
+        for waiter in waiters {
+            waiter.resume(returning: true)
+        }
+    }
+
+    /// Waits for a ring, at most until `deadline`. Returns at once when a ring is pending.
+    /// - Parameter deadline: when to stop waiting without a ring.
+    /// - Returns: `true` when woken by a ring; `false` when the deadline passed or the task was cancelled.
+    @discardableResult
+    public func wait(until deadline: ContinuousClock.Instant) async -> Bool {
+        let id = state.withLock { state -> UInt64? in
+            if state.rung {
+                state.rung = false
+                return nil
+            }
+            defer { state.nextWaiter &+= 1 }
+            return state.nextWaiter
+        }
+        guard let id else { return true }
+        let timer = Task {
+            try? await Task.sleep(until: deadline, clock: .continuous)
+            self.release(id, rung: false)
+        }
+        defer { timer.cancel() }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let resumeNow = state.withLock { state -> Bool? in
+                    if state.rung {
+                        state.rung = false
+                        return true
+                    }
+                    if Task.isCancelled || ContinuousClock.now >= deadline {
+                        return false
+                    }
+                    state.waiters[id] = continuation
+                    return nil
+                }
+                if let resumeNow {
+                    continuation.resume(returning: resumeNow)
+                }
+            }
+        } onCancel: {
+            self.release(id, rung: false)
+        }
+    }
+
+    /// Resumes one waiter, if it is still waiting.
+    private func release(_ id: UInt64, rung: Bool) {
+        let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+        waiter?.resume(returning: rung)
+    }
+}

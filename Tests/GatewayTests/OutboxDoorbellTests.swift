@@ -1,0 +1,37 @@
+import Foundation
+import Gateway
+import Testing
+
+@Suite struct OutboxDoorbellTests {
+    @Test func aRingBeforeTheWaitIsKeptAndRingsCoalesce() async {
+        let doorbell = OutboxDoorbell()
+        doorbell.ring()
+        doorbell.ring()
+        #expect(await doorbell.wait(until: .now + .seconds(10)))
+        // The two rings were one: the next wait runs to its deadline.
+        #expect(await !doorbell.wait(until: .now + .milliseconds(20)))
+    }
+
+    @Test func aRingWakesAWaitingTask() async {
+        let doorbell = OutboxDoorbell()
+        async let woken = doorbell.wait(until: .now + .seconds(30))
+        try? await Task.sleep(for: .milliseconds(20))
+        doorbell.ring()
+        #expect(await woken)
+    }
+
+    @Test func theDeadlineEndsTheWait() async {
+        let doorbell = OutboxDoorbell()
+        let started = ContinuousClock.now
+        #expect(await !doorbell.wait(until: .now + .milliseconds(50)))
+        #expect(started.duration(to: .now) >= .milliseconds(50))
+    }
+
+    @Test func cancellationEndsTheWait() async {
+        let doorbell = OutboxDoorbell()
+        let waiter = Task { await doorbell.wait(until: .now + .seconds(30)) }
+        try? await Task.sleep(for: .milliseconds(20))
+        waiter.cancel()
+        #expect(await !waiter.value)
+    }
+}
