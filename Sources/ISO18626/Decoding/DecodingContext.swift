@@ -42,6 +42,7 @@ final class DecodingContext {
     /// The child elements of `element`, ready to be claimed by name.
     func children(of element: XMLElement, path: String) -> ChildElements {
         var entries: [ChildElements.Entry] = []
+        entries.reserveCapacity(element.childCount)
         collect(element, path: path, into: &entries)
         return ChildElements(parent: element, path: path, entries: entries)
     }

@@ -37,6 +37,8 @@ final class XMLArena {
         /// Whether any text other than XML white space appears inside, at any depth.
         var hasContent = false
         var hasChildElements = false
+        /// How many child elements it has.
+        var childCount: Int32 = 0
     }
 
     /// A piece of an element's direct text; the pieces of one element are chained in document order.

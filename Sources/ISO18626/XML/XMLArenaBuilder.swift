@@ -227,6 +227,7 @@ struct XMLArenaBuilder {
         )
         if let parent = open.indices.last {
             let previous = open[parent].lastChild
+            contents.nodes[Int(open[parent].node)].childCount += 1
             if previous == XMLArena.none {
                 contents.nodes[Int(open[parent].node)].firstChild = index
                 contents.nodes[Int(open[parent].node)].hasChildElements = true
@@ -261,9 +262,13 @@ struct XMLArenaBuilder {
 
     private mutating func characters(_ text: UnsafeBufferPointer<xmlChar>) {
         guard let top = open.indices.last else { return }
+        let hasContent = text.contains(where: { !Self.isSpace($0) })
+        let last = open[top].lastChunk
+        // White space before an element's first content can only be trimmed away: not kept. That is the
+        // indentation between the elements of a pretty-printed message, most of the text there is.
+        guard hasContent || last != XMLArena.none else { return }
         let start = Int32(contents.bytes.count)
         contents.bytes.append(contentsOf: text)
-        let last = open[top].lastChunk
         if last == XMLArena.none {
             contents.nodes[Int(open[top].node)].firstChunk = Int32(contents.chunks.count)
             open[top].lastChunk = Int32(contents.chunks.count)
@@ -276,7 +281,7 @@ struct XMLArenaBuilder {
             open[top].lastChunk = Int32(contents.chunks.count)
             contents.chunks.append(XMLArena.Chunk(text: XMLArena.Span(start: start, count: Int32(text.count))))
         }
-        guard text.contains(where: { !Self.isSpace($0) }) else { return }
+        guard hasContent else { return }
         // Content makes this element and every enclosing one non-blank.
         for level in open.indices.reversed() {
             let node = Int(open[level].node)

@@ -55,6 +55,11 @@ struct XMLElement {
         !node.hasContent
     }
 
+    /// How many child elements it has.
+    var childCount: Int {
+        Int(node.childCount)
+    }
+
     /// Whether the element has child elements.
     var hasChildElements: Bool {
         node.hasChildElements
