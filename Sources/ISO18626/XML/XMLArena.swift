@@ -30,13 +30,13 @@ final class XMLArena {
         var line: Int32
         var firstChild: Int32 = XMLArena.none
         var nextSibling: Int32 = XMLArena.none
-        /// First chunk of direct text in ``Contents/chunks``, or ``none``.
+        /// First chunk of direct text in ``Contents/chunks``, or ``none``. White space before the first text
+        /// that is not white space is left out: trimming would remove it anyway.
         var firstChunk: Int32 = XMLArena.none
         var firstAttribute: Int32
         var attributeCount: Int32
         /// Whether any text other than XML white space appears inside, at any depth.
         var hasContent = false
-        var hasChildElements = false
         /// How many child elements it has.
         var childCount: Int32 = 0
     }

@@ -81,6 +81,7 @@ struct XMLArenaBuilder {
         handler.pointee.startElementNs = Self.startElement
         handler.pointee.endElementNs = Self.endElement
         handler.pointee.characters = Self.characters
+        // The same function for both: libxml2 then keeps all character data (no blank-dropping heuristic).
         handler.pointee.ignorableWhitespace = Self.characters
         handler.pointee.internalSubset = Self.documentType
         context.pointee._private = UnsafeMutableRawPointer(builder)
@@ -230,7 +231,6 @@ struct XMLArenaBuilder {
             contents.nodes[Int(open[parent].node)].childCount += 1
             if previous == XMLArena.none {
                 contents.nodes[Int(open[parent].node)].firstChild = index
-                contents.nodes[Int(open[parent].node)].hasChildElements = true
             } else {
                 contents.nodes[Int(previous)].nextSibling = index
             }

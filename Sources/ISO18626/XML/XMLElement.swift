@@ -62,7 +62,7 @@ struct XMLElement {
 
     /// Whether the element has child elements.
     var hasChildElements: Bool {
-        node.hasChildElements
+        node.childCount > 0
     }
 
     /// The child elements, in document order.
