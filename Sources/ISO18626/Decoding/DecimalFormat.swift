@@ -2,6 +2,9 @@ public import Foundation
 
 /// Reads and writes `xs:decimal` amounts exactly, without floating point.
 public enum DecimalFormat {
+    /// The locale both directions use: `.` as the decimal separator, no grouping.
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// Parses `12`, `-3.50`, `+0.5`, `.5`; `nil` for anything else (exponents, grouping, currency signs).
     public static func parse(_ text: String) -> Decimal? {
         var sawDigit = false
@@ -15,12 +18,12 @@ public enum DecimalFormat {
             }
         }
         guard sawDigit else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
 
     /// Formats an amount as `xs:decimal` (`12.5`, `-3`).
     public static func format(_ value: Decimal) -> String {
         var value = value
-        return NSDecimalString(&value, Locale(identifier: "en_US_POSIX"))
+        return NSDecimalString(&value, posix)
     }
 }

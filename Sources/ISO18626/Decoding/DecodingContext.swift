@@ -5,13 +5,13 @@ internal import CLibXML2
 /// elements and values that every message type shares.
 final class DecodingContext {
 
-    let document: XMLDocument
+    let document: XMLArena
     let rejectUnknownElements: Bool
     var warnings: [DecodingWarning] = []
     /// The header timestamp, once read: the fallback for mandatory dates peers leave empty.
     var messageTimestamp: Date?
 
-    init(document: XMLDocument, rejectUnknownElements: Bool) {
+    init(document: XMLArena, rejectUnknownElements: Bool) {
         self.document = document
         self.rejectUnknownElements = rejectUnknownElements
     }
@@ -34,32 +34,29 @@ final class DecodingContext {
 
     /// Whether an element belongs to ISO 18626: in its namespace, or in none (peers that drop it).
     func isOurs(_ element: XMLElement) -> Bool {
-        element.isInNamespace(noneOr: Self.namespaceCString.utf8Start)
+        element.isInNoNamespaceOrISO18626
     }
-
-    /// The namespace URI as a NUL-terminated constant for libxml2 comparisons.
-    private static let namespaceCString: StaticString = "http://illtransactions.org/2013/iso18626"
 
     // MARK: Children
 
     /// The child elements of `element`, ready to be claimed by name.
     func children(of element: XMLElement, path: String) -> ChildElements {
         var entries: [ChildElements.Entry] = []
+        entries.reserveCapacity(element.childCount)
         collect(element, path: path, into: &entries)
         return ChildElements(parent: element, path: path, entries: entries)
     }
 
     private func collect(_ element: XMLElement, path: String, into entries: inout [ChildElements.Entry]) {
         for child in element.children {
-            let name = child.localName
             if !isOurs(child) {
-                entries.append(.init(name: "{\(child.namespaceURI ?? "")}\(name)", element: child))
-            } else if name == "activeSection" {
+                entries.append(.init(element: child, isForeign: true))
+            } else if child.isNamed("activeSection") {
                 // ReShare (until 2024) wrapped a requesting agency message's action and note in it.
-                warn(path + "/" + name, "non-standard wrapper; its content is read as if it were not there", at: child)
+                warn(path + "/activeSection", "non-standard wrapper; its content is read as if it were not there", at: child)
                 collect(child, path: path, into: &entries)
             } else {
-                entries.append(.init(name: name, element: child))
+                entries.append(.init(element: child, isForeign: false))
             }
         }
     }
@@ -77,9 +74,9 @@ final class DecodingContext {
 
     /// Takes the first child of that name; further ones are ignored with a warning.
     func one(_ name: String, in children: inout ChildElements) -> XMLElement? {
-        let found = children.claim(name)
-        if found.count > 1 {
-            warn(children.path + "/" + name, "repeated \(found.count) times; only the first is used", at: found[1])
+        let found = children.claimFirst(name)
+        if let second = found.second {
+            warn(children.path + "/" + name, "repeated \(found.count) times; only the first is used", at: second)
         }
         return found.first
     }
@@ -254,34 +251,61 @@ final class DecodingContext {
 /// The child elements of one element, each claimed by name once; what is left unclaimed is unknown.
 struct ChildElements {
     struct Entry {
-        var name: String
         var element: XMLElement
+        /// In a namespace other than ISO 18626's: never claimed, named `{uri}name` when reported.
+        var isForeign: Bool
+        /// Whether a reader has taken the element.
+        var isClaimed = false
+
+        /// Whether the element is still unclaimed and of ISO 18626 with this local name.
+        func isWanted(_ name: String) -> Bool {
+            !isClaimed && !isForeign && element.isNamed(name)
+        }
+
+        /// The name a warning or error reports.
+        var name: String {
+            isForeign ? "{\(element.namespaceURI ?? "")}\(element.localName)" : element.localName
+        }
     }
 
     let parent: XMLElement
     let path: String
     private var entries: [Entry]
-    private var claimed: [Bool]
 
     init(parent: XMLElement, path: String, entries: [Entry]) {
         self.parent = parent
         self.path = path
         self.entries = entries
-        self.claimed = Array(repeating: false, count: entries.count)
+    }
+
+    /// Takes every child with this local name and gives the first two and how many there were, without
+    /// collecting them (the common case: one or none).
+    mutating func claimFirst(_ name: String) -> (first: XMLElement?, second: XMLElement?, count: Int) {
+        var found: (first: XMLElement?, second: XMLElement?, count: Int) = (nil, nil, 0)
+        for index in entries.indices where entries[index].isWanted(name) {
+            entries[index].isClaimed = true
+            switch found.count {
+            case 0: found.first = entries[index].element
+            case 1: found.second = entries[index].element
+            default: break
+            }
+            found.count += 1
+        }
+        return found
     }
 
     /// Takes every child with this local name, in document order.
     mutating func claim(_ name: String) -> [XMLElement] {
         var found: [XMLElement] = []
-        for index in entries.indices where !claimed[index] && entries[index].name == name {
-            claimed[index] = true
+        for index in entries.indices where entries[index].isWanted(name) {
+            entries[index].isClaimed = true
             found.append(entries[index].element)
         }
         return found
     }
 
     var unclaimed: [Entry] {
-        entries.indices.filter { !claimed[$0] }.map { entries[$0] }
+        entries.filter { !$0.isClaimed }
     }
 }
 

@@ -8,8 +8,9 @@
 /// ``ISO18626DecodingError`` carrying the `errorType` a peer should get, plus the header ids it could
 /// recover so that the error confirmation can echo them.
 ///
-/// The decoder is a value and `Sendable`: one instance can serve every connection. Each call parses its
-/// own libxml2 document.
+/// The decoder is a value and `Sendable`: one instance can serve every connection. Each call streams the
+/// bytes through libxml2's SAX2 parser into a flat arena of its own (no libxml2 tree) and reads the typed
+/// message from that.
 public struct ISO18626Decoder: Sendable {
     /// How tolerant to be.
     public struct Options: Sendable {
@@ -45,9 +46,9 @@ public struct ISO18626Decoder: Sendable {
     /// - Returns: the message, its edition and the decoder's warnings.
     /// - Throws: ``ISO18626DecodingError`` describing what a confirmation should say.
     public func decode(_ bytes: [UInt8]) throws(ISO18626DecodingError) -> DecodedMessage {
-        let document: XMLDocument
+        let document: XMLArena
         do {
-            document = try XMLDocument.parse(bytes, maximumSize: options.maximumMessageSize)
+            document = try XMLArena.parse(bytes, maximumSize: options.maximumMessageSize)
         } catch {
             throw ISO18626DecodingError(
                 errorData: ErrorData(errorType: .badlyFormedMessage, errorValue: error.description),
@@ -55,22 +56,14 @@ public struct ISO18626Decoder: Sendable {
                 column: error.column
             )
         }
-        return try decode(document)
-    }
-
-    /// Decodes one message from a string (for tests and tools).
-    public func decode(_ text: String) throws(ISO18626DecodingError) -> DecodedMessage {
-        try decode(Array(text.utf8))
-    }
-
-    func decode(_ document: XMLDocument) throws(ISO18626DecodingError) -> DecodedMessage {
         let context = DecodingContext(document: document, rejectUnknownElements: options.rejectUnknownElements)
         let envelope = try locateMessage(in: document, context: context)
         let edition = Edition(versionAttribute: envelope.version)
 
         if let validator = options.schemaValidator {
             do {
-                try validator.validate(document, edition: edition)
+                // The schema needs libxml2's tree: the same bytes, parsed again under the same options.
+                try validator.validate(bytes, edition: edition, maximumSize: options.maximumMessageSize)
             } catch {
                 throw ISO18626DecodingError(
                     errorData: ErrorData(errorType: .badlyFormedMessage, errorValue: error.description),
@@ -103,6 +96,11 @@ public struct ISO18626Decoder: Sendable {
         }
     }
 
+    /// Decodes one message from a string (for tests and tools).
+    public func decode(_ text: String) throws(ISO18626DecodingError) -> DecodedMessage {
+        try decode(Array(text.utf8))
+    }
+
     private struct Envelope {
         var element: XMLElement
         var kind: MessageKind
@@ -111,7 +109,7 @@ public struct ISO18626Decoder: Sendable {
     }
 
     /// Finds the message element, inside the envelope or bare, and the version attribute.
-    private func locateMessage(in document: XMLDocument, context: DecodingContext) throws(ISO18626DecodingError) -> Envelope {
+    private func locateMessage(in document: XMLArena, context: DecodingContext) throws(ISO18626DecodingError) -> Envelope {
         guard let root = document.root else {
             throw ISO18626DecodingError(errorData: ErrorData(errorType: .badlyFormedMessage, errorValue: "document has no root element"))
         }

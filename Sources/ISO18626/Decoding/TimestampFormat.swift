@@ -22,17 +22,36 @@ public enum TimestampFormat {
 
     /// Formats a date-time as `2026-11-23T10:15:00Z` (or `...00.250Z` when it has milliseconds).
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        write(date, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:)``'s text to a byte buffer, without making a string (the encoder's path).
+    static func write(_ date: Date, into bytes: inout [UInt8]) {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let milliseconds = Int(((totalMilliseconds % 1000) + 1000) % 1000)
         let seconds = (totalMilliseconds - Int64(milliseconds)) / 1000
         let days = Int(floorDivide(seconds, 86_400))
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
         let (year, month, day) = civilDate(fromDays: days)
-        var result = pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        result += "T" + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":"
-        result += pad(secondOfDay % 60, 2)
-        if milliseconds != 0 { result += "." + pad(milliseconds, 3) }
-        return result + "Z"
+        pad(year, 4, into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        pad(month, 2, into: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        pad(day, 2, into: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        pad(secondOfDay / 3600, 2, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        pad(secondOfDay / 60 % 60, 2, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        pad(secondOfDay % 60, 2, into: &bytes)
+        if milliseconds != 0 {
+            bytes.append(UInt8(ascii: "."))
+            pad(milliseconds, 3, into: &bytes)
+        }
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
@@ -83,9 +102,25 @@ public enum TimestampFormat {
         return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1000)
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// The decimal digits of `value`, zero-padded on the left to `width` (a negative value as `String` writes it).
+    private static func pad(_ value: Int, _ width: Int, into bytes: inout [UInt8]) {
+        guard value >= 0 else {
+            let digits = String(value).utf8
+            if digits.count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+            bytes.append(contentsOf: digits)
+            return
+        }
+        var divisor = 1
+        var count = 1
+        while value / divisor >= 10 {
+            divisor *= 10
+            count += 1
+        }
+        if count < width { bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count)) }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {

@@ -27,15 +27,16 @@ public struct ISO18626Encoder: Sendable {
     ///   - edition: the edition to write.
     /// - Returns: the UTF-8 XML document.
     public func encode(_ message: ISO18626Message, edition: Edition) throws(ISO18626EncodingError) -> [UInt8] {
-        var writer = XMLWriter(prettyPrinted: prettyPrinted)
-        writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        if !prettyPrinted { writer.raw("\n") }
-        writer.open(
+        // One writer, owned by the message writer throughout: a second copy of it would share the buffer
+        // and make the next write duplicate it.
+        var body = MessageWriter(writer: XMLWriter(prettyPrinted: prettyPrinted), edition: edition)
+        body.writer.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        if !prettyPrinted { body.writer.raw("\n") }
+        body.writer.open(
             "ISO18626Message",
             attributes: "xmlns=\"http://illtransactions.org/2013/iso18626\" xmlns:ill=\"http://illtransactions.org/2013/iso18626\"",
             version: edition.versionAttribute
         )
-        var body = MessageWriter(writer: writer, edition: edition)
         switch message {
         case .request(let request): try body.request(request)
         case .requestConfirmation(let confirmation): try body.requestConfirmation(confirmation)
@@ -44,10 +45,9 @@ public struct ISO18626Encoder: Sendable {
         case .requestingAgencyMessage(let message): try body.requestingAgencyMessage(message)
         case .requestingAgencyMessageConfirmation(let confirmation): try body.requestingAgencyMessageConfirmation(confirmation)
         }
-        writer = body.writer
-        writer.close("ISO18626Message")
-        writer.raw("\n")
-        let bytes = writer.bytes
+        body.writer.close("ISO18626Message")
+        body.writer.raw("\n")
+        let bytes = body.writer.bytes
         if let validator {
             do {
                 try validator.validate(bytes, edition: edition)

@@ -15,7 +15,8 @@ struct MessageWriter {
     }
 
     mutating func date(_ name: StaticString, _ value: Date?) {
-        writer.element(name, value.map(TimestampFormat.format))
+        guard let value else { return }
+        writer.element(name, date: value)
     }
 
     mutating func yesNo(_ name: StaticString, _ value: Bool?) {
@@ -62,19 +63,20 @@ struct MessageWriter {
         writer.close(name)
     }
 
-    mutating func requiredAgencyID(_ name: StaticString, _ id: AgencyID?, path: String) throws(ISO18626EncodingError) {
-        guard let id else { throw ISO18626EncodingError(.missingValue, "\(path)/\(name): required in edition \(edition)") }
+    mutating func requiredAgencyID(_ name: StaticString, _ id: AgencyID?, in kind: MessageKind) throws(ISO18626EncodingError) {
+        guard let id else {
+            throw ISO18626EncodingError(.missingValue, "\(kind)/header/\(name): required in edition \(edition)")
+        }
         agencyID(name, id)
     }
 
     /// The header of a request (`request`), supplying (`sam`) or requesting (`ram`) agency message.
     mutating func header(_ header: Header, of kind: MessageKind) throws(ISO18626EncodingError) {
-        let path = "\(kind)/header"
         writer.open("header")
         if is2021, kind == .request {
             agencyID("supplyingAgencyId", header.supplyingAgencyID)
         } else {
-            try requiredAgencyID("supplyingAgencyId", header.supplyingAgencyID, path: path)
+            try requiredAgencyID("supplyingAgencyId", header.supplyingAgencyID, in: kind)
         }
         agencyID("requestingAgencyId", header.requestingAgencyID)
         if is2021 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds an XML document as UTF-8 bytes, escaping all text; element names are trusted static strings.
 struct XMLWriter {
     private(set) var bytes: [UInt8] = []
@@ -20,7 +22,7 @@ struct XMLWriter {
     private mutating func indent() {
         guard prettyPrinted else { return }
         bytes.append(UInt8(ascii: "\n"))
-        for _ in 0..<depth { bytes.append(contentsOf: [0x20, 0x20]) }
+        for _ in 0..<depth { raw("  ") }
     }
 
     /// Writes `<name>` (and the root's namespace declarations when `attributes` are given).
@@ -44,7 +46,7 @@ struct XMLWriter {
     mutating func close(_ element: StaticString) {
         depth -= 1
         indent()
-        bytes.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        raw("</")
         name(element)
         bytes.append(UInt8(ascii: ">"))
     }
@@ -62,7 +64,19 @@ struct XMLWriter {
         }
         bytes.append(UInt8(ascii: ">"))
         escape(text, inAttribute: false)
-        bytes.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+        raw("</")
+        name(element)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// Writes `<name>timestamp</name>` in ``TimestampFormat``'s form, straight into the buffer.
+    mutating func element(_ element: StaticString, date: Date) {
+        indent()
+        bytes.append(UInt8(ascii: "<"))
+        name(element)
+        bytes.append(UInt8(ascii: ">"))
+        TimestampFormat.write(date, into: &bytes)
+        raw("</")
         name(element)
         bytes.append(UInt8(ascii: ">"))
     }
@@ -77,6 +91,11 @@ struct XMLWriter {
             let count = utf8.count
             while index < count {
                 let byte = utf8[index]
+                // Most bytes need nothing: printable ASCII other than & < > ", and UTF-8 other than U+FFFx's lead.
+                if byte >= 0x3F ? byte != 0xEF : byte >= 0x20 && byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 {
+                    index += 1
+                    continue
+                }
                 var replacement: StaticString?
                 var skip = 0
                 switch byte {

@@ -1,6 +1,7 @@
 internal import CLibXML2
 
-/// A parsed XML document, read from untrusted bytes with libxml2 under safe options.
+/// A libxml2 tree of an XML document, read from untrusted bytes under safe options: what schema validation
+/// needs. Decoding does not build one; it reads an ``XMLArena``.
 ///
 /// Safety: no network access, no DTD loading, no entity substitution, any DOCTYPE refused before its
 /// declarations are processed, libxml2's built-in limits kept (depth 256, text 10 MB, no `XML_PARSE_HUGE`),
@@ -9,21 +10,13 @@ internal import CLibXML2
 /// Not `Sendable`: a libxml2 document belongs to one task. It is freed when the value is released.
 final class XMLDocument {
     let pointer: xmlDocPtr
-    /// The bytes the document was parsed from, kept to locate columns in error messages.
-    let source: [UInt8]
 
-    private init(pointer: xmlDocPtr, source: [UInt8]) {
+    private init(pointer: xmlDocPtr) {
         self.pointer = pointer
-        self.source = source
     }
 
     deinit {
         xmlFreeDoc(pointer)
-    }
-
-    /// The root element.
-    var root: XMLElement? {
-        xmlDocGetRootElement(pointer).map(XMLElement.init)
     }
 
     /// Parses bytes into a document.
@@ -65,7 +58,7 @@ final class XMLDocument {
             document.map(xmlFreeDoc)
             throw lastError(of: context)
         }
-        return XMLDocument(pointer: document, source: bytes)
+        return XMLDocument(pointer: document)
     }
 
     /// A marker the DOCTYPE hook leaves in the parser context's `_private` field.
@@ -82,28 +75,5 @@ final class XMLDocument {
             line: error.pointee.line > 0 ? Int(error.pointee.line) : nil,
             column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil
         )
-    }
-
-    /// The 1-based column of an element's start tag on its line, found in the source bytes; `nil` if not found.
-    func column(of element: XMLElement) -> Int? {
-        let line = element.line
-        guard line > 0 else { return nil }
-        var index = 0
-        var currentLine = 1
-        while currentLine < line, index < source.count {
-            if source[index] == UInt8(ascii: "\n") { currentLine += 1 }
-            index += 1
-        }
-        let lineStart = index
-        let name = Array(element.qualifiedName.utf8)
-        while index < source.count, source[index] != UInt8(ascii: "\n") {
-            if source[index] == UInt8(ascii: "<"), source.count - index - 1 >= name.count,
-                Array(source[(index + 1)..<(index + 1 + name.count)]) == name
-            {
-                return index - lineStart + 1
-            }
-            index += 1
-        }
-        return nil
     }
 }

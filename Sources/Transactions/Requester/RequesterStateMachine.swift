@@ -1,7 +1,10 @@
 public import ISO18626
 
 /// A borrowing transaction as a pure value: apply an event, get the new state and the effects to perform.
-public struct RequesterStateMachine: Hashable, Sendable {
+public struct RequesterStateMachine: TableDrivenMachine {
+    /// The borrowing role's table.
+    public static var table: RequesterTransitionTable.Table { RequesterTransitionTable.table }
+
     /// The current state.
     public private(set) var state: RequesterState
     /// The service we asked for.
@@ -24,31 +27,14 @@ public struct RequesterStateMachine: Hashable, Sendable {
         self.renewalPending = renewalPending
     }
 
-    /// The facts the table's conditions test.
-    public var facts: TransitionFacts {
-        TransitionFacts(
-            allowsLoan: serviceType != .copy,
-            allowsCopy: serviceType != .loan,
-            cancelPending: cancelPending,
-            renewalPending: renewalPending
-        )
-    }
-
     /// Applies an event. A supplier's message is never refused (at worst recorded with a warning effect);
     /// our own action may be.
     public mutating func apply(_ event: RequesterEvent) -> Transition<RequesterState, RequesterEffect> {
-        let from = state
-        switch RequesterTransitionTable.table.outcome(in: state, on: event, facts: facts) {
-        case .refuse(let reason):
-            return .refused(reason: reason)
-        case .record(let effects):
-            perform(effects)
-            return .applied(from: from, to: from, effects: effects)
-        case .moveTo(let next, let effects):
-            state = next
-            perform(effects)
-            return .applied(from: from, to: next, effects: effects)
-        }
+        let transition = self.transition(on: event)
+        guard case .applied(_, let next, let effects) = transition else { return transition }
+        state = next
+        perform(effects)
+        return transition
     }
 
     private mutating func perform(_ effects: [RequesterEffect]) {

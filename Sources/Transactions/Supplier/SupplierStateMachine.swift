@@ -4,7 +4,10 @@ public import ISO18626
 ///
 /// It reads no clock, database or network; the gateway stores it, performs the effects (sending the
 /// status messages it names) and commits both together.
-public struct SupplierStateMachine: Hashable, Sendable {
+public struct SupplierStateMachine: TableDrivenMachine {
+    /// The lending role's table.
+    public static var table: SupplierTransitionTable.Table { SupplierTransitionTable.table }
+
     /// The current state.
     public private(set) var state: SupplierState
     /// The service the borrower asked for.
@@ -31,30 +34,14 @@ public struct SupplierStateMachine: Hashable, Sendable {
         self.hasAnsweredRequest = hasAnsweredRequest
     }
 
-    /// The facts the table's conditions test.
-    public var facts: TransitionFacts {
-        TransitionFacts(
-            allowsLoan: serviceType != .copy,
-            allowsCopy: serviceType != .loan,
-            cancelPending: cancelPending,
-            renewalPending: renewalPending
-        )
-    }
-
     /// Applies an event.
     /// - Returns: the transition made (with the messages to send), or the refusal and its reason; a refused
     ///   event leaves the machine unchanged.
     public mutating func apply(_ event: SupplierEvent) -> Transition<SupplierState, SupplierEffect> {
-        let from = state
-        switch SupplierTransitionTable.table.outcome(in: state, on: event, facts: facts) {
-        case .refuse(let reason):
-            return .refused(reason: reason)
-        case .record(let effects):
-            return .applied(from: from, to: from, effects: perform(effects))
-        case .moveTo(let next, let effects):
-            state = next
-            return .applied(from: from, to: next, effects: perform(effects))
-        }
+        let transition = self.transition(on: event)
+        guard case .applied(let from, let next, let effects) = transition else { return transition }
+        state = next
+        return .applied(from: from, to: next, effects: perform(effects))
     }
 
     /// Updates the flags the effects imply and turns the first status answer into a RequestResponse.
