@@ -1,4 +1,5 @@
 import ISO18626
+import Synchronization
 
 /// The last line of defence against patron data in the logs.
 ///
@@ -36,6 +37,23 @@ public enum PatronDataGuard {
     /// and `postalcode`.
     /// - Parameter key: A metadata key.
     public static func isPatronDataKey(_ key: String) -> Bool {
+        if let known = verdicts.withLock({ $0[key] }) { return known }
+        let verdict = judge(key)
+        verdicts.withLock { verdicts in
+            // Metadata keys come from code, so there are few of them; the bound only guards against a caller
+            // that builds keys from data.
+            if verdicts.count >= maximumRememberedKeys { verdicts.removeAll(keepingCapacity: true) }
+            verdicts[key] = verdict
+        }
+        return verdict
+    }
+
+    /// Verdicts on keys seen before: every log line has several keys, and judging one costs substring
+    /// searches.
+    private static let verdicts = Mutex<[String: Bool]>([:])
+    private static let maximumRememberedKeys = 1_024
+
+    private static func judge(_ key: String) -> Bool {
         var normalized = ""
         normalized.reserveCapacity(key.utf8.count)
         for character in key.lowercased() where !"_-. ".contains(character) {

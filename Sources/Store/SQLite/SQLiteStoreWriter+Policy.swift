@@ -9,14 +9,13 @@ extension SQLiteStoreWriter {
         for (kind, values) in [("isbn", lookup.isbns), ("issn", lookup.issns), ("oclc", lookup.oclcNumbers)] where !values.isEmpty {
             let marks = sqlBindMarkers(values.count)
             ids += try Int64.fetchAll(
-                db,
-                sql: "SELECT holding_id FROM holding_identifier WHERE kind = ? AND value IN (\(marks))",
+                db.cachedStatement(sql: "SELECT holding_id FROM holding_identifier WHERE kind = ? AND value IN (\(marks))"),
                 arguments: StatementArguments([kind] + values)
             )
         }
         let noIdentifier = lookup.isbns.isEmpty && lookup.issns.isEmpty && lookup.oclcNumbers.isEmpty
         if noIdentifier, let key = lookup.titleKey, !key.isEmpty {
-            ids += try Int64.fetchAll(db, sql: "SELECT id FROM holding WHERE title_key = ?", arguments: [key])
+            ids += try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM holding WHERE title_key = ?"), arguments: [key])
         }
         let unique = Array(Set(ids)).sorted()
         guard !unique.isEmpty else { return [] }
