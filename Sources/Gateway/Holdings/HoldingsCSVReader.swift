@@ -7,7 +7,9 @@ public import Store
 /// `title` (required), `isbn`, `issn`, `oclc` (several values separated by `;` or `|`), `format`,
 /// `location` (or `branch`), `call_number`, `status` (available, on_loan, missing, lost, non_circulating,
 /// at_bindery, on_order, poor_condition; default available), `due_date`, `acquired_on` (YYYY-MM-DD),
-/// `licence` (permitted, print_only, domestic_only, not_permitted), `local_hold` (yes/no).
+/// `licence` (permitted, print_only, domestic_only, not_permitted), `local_hold` (yes/no), and item-level
+/// policy facts: `loan_allowed` and `copy_allowed` (yes/no; empty = not stated) and `periodical_class`
+/// (scholarly or general, the Canadian one-year rule C05).
 public struct HoldingsCSVReader: Sendable {
     /// A row that was not imported.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
@@ -30,7 +32,7 @@ public struct HoldingsCSVReader: Sendable {
 
     static let knownColumns = [
         "title", "isbn", "issn", "oclc", "format", "location", "branch", "call_number", "status", "due_date", "acquired_on",
-        "licence", "license", "local_hold",
+        "licence", "license", "local_hold", "loan_allowed", "copy_allowed", "periodical_class",
     ]
 
     private let calendar: Calendar
@@ -117,12 +119,15 @@ public struct HoldingsCSVReader: Sendable {
         if let licence, !["permitted", "print_only", "domestic_only", "not_permitted"].contains(licence.lowercased()) {
             return reject("licence \"\(licence)\" is not one of permitted, print_only, domestic_only, not_permitted")
         }
-        var hold = false
-        if let text = row["local_hold"]?.lowercased() {
-            guard ["yes", "no", "true", "false", "y", "n", "1", "0"].contains(text) else {
-                return reject("local_hold \"\(text)\" is not yes or no")
-            }
-            hold = ["yes", "true", "y", "1"].contains(text)
+        var flags: [String: Bool] = [:]
+        for name in ["local_hold", "loan_allowed", "copy_allowed"] {
+            guard let text = row[name]?.lowercased() else { continue }
+            guard let value = Self.yesNo(text) else { return reject("\(name) \"\(text)\" is not yes or no") }
+            flags[name] = value
+        }
+        let periodicalClass = row["periodical_class"]?.lowercased()
+        if let periodicalClass, ItemFacts.PeriodicalClass(rawValue: periodicalClass) == nil {
+            return reject("periodical_class \"\(periodicalClass)\" is not one of \(ItemFacts.PeriodicalClass.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return .success(
             HoldingRecord(
@@ -138,10 +143,20 @@ public struct HoldingsCSVReader: Sendable {
                 dueDate: dates["due_date"],
                 acquiredOn: dates["acquired_on"],
                 licence: licence?.lowercased(),
-                hasLocalHold: hold,
+                hasLocalHold: flags["local_hold"] ?? false,
+                loanAllowed: flags["loan_allowed"],
+                copyAllowed: flags["copy_allowed"],
+                periodicalClass: periodicalClass,
                 sourceLine: line
             )
         )
+    }
+
+    /// `yes`/`no` (also `y`/`n`, `true`/`false`, `1`/`0`), lowercased; `nil` for anything else.
+    private static func yesNo(_ text: String) -> Bool? {
+        if ["yes", "true", "y", "1"].contains(text) { return true }
+        if ["no", "false", "n", "0"].contains(text) { return false }
+        return nil
     }
 
     private func day(_ text: String) -> Date? {

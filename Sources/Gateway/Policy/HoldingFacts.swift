@@ -27,10 +27,13 @@ struct HoldingFacts {
     }
 
     /// The best copy's facts: an available copy first, then the one back soonest, then anything else.
+    /// Loans (copies) are not allowed only when every copy says so; the periodical class is the best
+    /// copy's, else the first one stated.
     static func itemFacts(from holdings: [HoldingRecord]) -> ItemFacts {
         guard !holdings.isEmpty else { return .notHeld }
         let ranked = holdings.sorted { rank($0) < rank($1) }
         let best = ranked[0]
+        let periodicalClass = (best.periodicalClass.map { [$0] } ?? []) + ranked.compactMap(\.periodicalClass)
         return ItemFacts(
             availability: availability(of: best),
             format: best.format,
@@ -38,8 +41,18 @@ struct HoldingFacts {
             callNumber: best.callNumber,
             acquiredOn: best.acquiredOn,
             licence: best.licence.flatMap(ItemFacts.Licence.init(rawValue:)),
-            hasLocalHold: best.hasLocalHold
+            periodicalClass: periodicalClass.lazy.compactMap { ItemFacts.PeriodicalClass(rawValue: $0) }.first,
+            hasLocalHold: best.hasLocalHold,
+            loansAllowed: permission(holdings.map(\.loanAllowed)),
+            copiesAllowed: permission(holdings.map(\.copyAllowed))
         )
+    }
+
+    /// `true` when any copy allows it, `false` when every copy forbids it, else `nil` (not stated).
+    private static func permission(_ values: [Bool?]) -> Bool? {
+        if values.contains(true) { return true }
+        if !values.isEmpty, values.allSatisfy({ $0 == false }) { return false }
+        return nil
     }
 
     private static func rank(_ holding: HoldingRecord) -> (Int, Double) {

@@ -34,9 +34,14 @@ public struct ItemFacts: Hashable, Sendable {
     /// When we acquired it (L08).
     public var acquiredOn: Date?
     public var licence: Licence?
+    /// The class of a periodical, for the Canadian one-year rule (C05); `nil` when not stated.
     public var periodicalClass: PeriodicalClass?
     /// Someone here has a hold on it: a renewal is refused (R01).
     public var hasLocalHold: Bool
+    /// Whether this item may be lent through ILL (L07); `nil` when the holdings do not say.
+    public var loansAllowed: Bool?
+    /// Whether this item may be copied for ILL (L07); `nil` when the holdings do not say.
+    public var copiesAllowed: Bool?
 
     public init(
         availability: Availability,
@@ -46,7 +51,9 @@ public struct ItemFacts: Hashable, Sendable {
         acquiredOn: Date? = nil,
         licence: Licence? = nil,
         periodicalClass: PeriodicalClass? = nil,
-        hasLocalHold: Bool = false
+        hasLocalHold: Bool = false,
+        loansAllowed: Bool? = nil,
+        copiesAllowed: Bool? = nil
     ) {
         self.availability = availability
         self.format = format
@@ -56,6 +63,8 @@ public struct ItemFacts: Hashable, Sendable {
         self.licence = licence
         self.periodicalClass = periodicalClass
         self.hasLocalHold = hasLocalHold
+        self.loansAllowed = loansAllowed
+        self.copiesAllowed = copiesAllowed
     }
 
     /// Nothing held.

@@ -33,6 +33,12 @@ public struct HoldingRecord: Hashable, Sendable {
     public var licence: String?
     /// Someone here waits for this copy.
     public var hasLocalHold: Bool
+    /// Whether this copy may be lent through ILL; `nil` when the import did not say.
+    public var loanAllowed: Bool?
+    /// Whether this copy may be copied for ILL; `nil` when the import did not say.
+    public var copyAllowed: Bool?
+    /// The class of a periodical, `scholarly` or `general` (the Canadian one-year rule); `nil` when not said.
+    public var periodicalClass: String?
     /// The line of the import file it came from.
     public var sourceLine: Int
 
@@ -51,6 +57,9 @@ public struct HoldingRecord: Hashable, Sendable {
         acquiredOn: Date? = nil,
         licence: String? = nil,
         hasLocalHold: Bool = false,
+        loanAllowed: Bool? = nil,
+        copyAllowed: Bool? = nil,
+        periodicalClass: String? = nil,
         sourceLine: Int = 0
     ) {
         self.id = id
@@ -67,6 +76,9 @@ public struct HoldingRecord: Hashable, Sendable {
         self.acquiredOn = acquiredOn
         self.licence = licence
         self.hasLocalHold = hasLocalHold
+        self.loanAllowed = loanAllowed
+        self.copyAllowed = copyAllowed
+        self.periodicalClass = periodicalClass
         self.sourceLine = sourceLine
     }
 }

@@ -45,6 +45,9 @@ extension SQLiteStoreWriter {
                 acquiredOn: (row["acquired_on"] as Double?).map(Date.init(timeIntervalSince1970:)),
                 licence: row["licence"],
                 hasLocalHold: row["has_local_hold"],
+                loanAllowed: row["loan_allowed"],
+                copyAllowed: row["copy_allowed"],
+                periodicalClass: row["periodical_class"],
                 sourceLine: row["source_line"]
             )
         }
@@ -55,7 +58,7 @@ extension SQLiteStoreWriter {
         let holding = try db.makeStatement(
             sql: """
                 INSERT INTO holding (title, title_key, format, location, call_number, status, due_date, acquired_on, licence,
-                    has_local_hold, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
         let identifier = try db.makeStatement(sql: "INSERT INTO holding_identifier (holding_id, kind, value) VALUES (?, ?, ?)")
@@ -63,7 +66,7 @@ extension SQLiteStoreWriter {
             try holding.execute(arguments: [
                 record.title, record.titleKey, record.format, record.location, record.callNumber, record.status.rawValue,
                 record.dueDate?.timeIntervalSince1970, record.acquiredOn?.timeIntervalSince1970, record.licence,
-                record.hasLocalHold, record.sourceLine,
+                record.hasLocalHold, record.loanAllowed, record.copyAllowed, record.periodicalClass, record.sourceLine,
             ])
             let id = db.lastInsertedRowID
             for (kind, values) in [("isbn", record.isbns), ("issn", record.issns), ("oclc", record.oclcNumbers)] {
