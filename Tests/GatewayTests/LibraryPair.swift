@@ -134,6 +134,16 @@ struct LibraryPair {
         return replies
     }
 
+    /// A loan the borrower asked for and the lender shipped with `due`: both sides' transactions.
+    func shippedLoan(due: Date) async throws -> (borrowing: TransactionRecord, lending: TransactionRecord) {
+        let borrowing = try await borrower.borrow(Self.borrowingRequest(.loan))
+        try await deliverAll()
+        var lending = try await lenderTransaction(for: borrowing)
+        lending = try await lender.perform(SupplierCommand(.ship, dueDate: due), onTransaction: lending.id)
+        try await deliverAll()
+        return (borrowing, lending)
+    }
+
     /// The lender's transaction for the borrower's request id.
     func lenderTransaction(for borrowing: TransactionRecord) async throws -> TransactionRecord {
         let all = try await lender.store.transactions(matching: TransactionFilter(role: .supplier, limit: 1000))

@@ -149,12 +149,8 @@ import Transactions
     func renewalsAreDecided() async throws {
         let pair = try LibraryPair(lenderPolicy: Self.lenderPolicy { $0.lending.renewalPeriodDays = 28 })
         try await Self.load([Self.holding()], into: pair.lender)
-        var borrowing = try await pair.borrower.borrow(LibraryPair.borrowingRequest(.loan))
-        try await pair.deliverAll()
-        var lending = try await pair.lenderTransaction(for: borrowing)
         let due = TimestampFormat.normalized(pair.clock.now.addingTimeInterval(42 * 86_400))
-        lending = try await pair.lender.perform(SupplierCommand(.ship, dueDate: due), onTransaction: lending.id)
-        try await pair.deliverAll()
+        var (borrowing, lending) = try await pair.shippedLoan(due: due)
         borrowing = try await pair.borrower.perform(RequesterCommand(.markReceived), onTransaction: borrowing.id)
         borrowing = try await pair.borrower.perform(RequesterCommand(.requestRenewal), onTransaction: borrowing.id)
         let replies = try await pair.deliverAll()

@@ -84,9 +84,11 @@ struct LendingScenario: Sendable {
     var item = ItemFacts(availability: .available, format: "Book", acquiredOn: LendingFixture.date(2020, 1, 15))
     var history = LendingHistory()
     var receivedAt = LendingFixture.received
+    /// For a retry: the request it replaces.
+    var replacing: ReplacedRequest?
 
     var input: LendingInput {
-        LendingInput(request: request, peer: peer, item: item, history: history, receivedAt: receivedAt)
+        LendingInput(request: request, peer: peer, item: item, history: history, receivedAt: receivedAt, replacing: replacing)
     }
 
     func decide() -> LendingDecision {

@@ -219,6 +219,16 @@ extension ConfigurationParser {
         if let path = reader.string("issn_l_table", expected: "a path like \"config/issn-l.tsv\""), !path.isEmpty {
             counting.issnL = readISSNLTable(resolve(path), reader)
         }
+        if let elements = reader.strings("generic_titles", expected: "an array of titles like [\"Bulletin\", \"Newsletter\"]") {
+            counting.genericTitles = []
+            for element in elements {
+                guard !TitleKey.make(element.value).isEmpty else {
+                    reader.report(at: element.path, "a generic title needs at least one letter or digit, found \"\(element.value)\"")
+                    continue
+                }
+                counting.genericTitles.append(element.value)
+            }
+        }
         counting.publicDomainYears = reader.integer("public_domain_years", expected: "a number of years like 96 (0 disables)", atLeast: 0, atMost: 500) ?? counting.publicDomainYears
         if let text = reader.string("retention", expected: "\"contu\" or a number of years like \"4y\"") {
             if text == "contu" {

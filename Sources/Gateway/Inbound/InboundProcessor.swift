@@ -206,6 +206,14 @@ struct InboundProcessor: Sendable {
         if previous == nil, requestType == .retry, let previousID = request.serviceInfo?.requestingAgencyPreviousRequestID {
             previous = try writer.transaction(role: .supplier, requestingAgencyID: requester.key, requestID: previousID)
         }
+        if previous == nil, requestType == .retry, let keys = requestKeys {
+            // A retry that does not say which request it replaces: the latest one we offered back to this
+            // peer for the same citation (§4.5).
+            let offered = try writer.latestTransactionID(
+                HistoryQuery(role: TransactionRole.supplier.rawValue, peerName: peer.name, states: [SupplierState.retryPossible.rawValue], citationKey: keys.citation.citation)
+            )
+            previous = try offered.flatMap { try writer.transaction(id: $0) }
+        }
         let ours = request.header.supplyingAgencyID ?? configuration.libraryAgencyIDs[0]
         var transaction = try writer.insert(
             TransactionRecord(
@@ -247,6 +255,7 @@ struct InboundProcessor: Sendable {
         let rule = decision.outcome.rule.rawValue
         let fired = decision.trace.firedRules.map(\.rawValue)
         var summary = DecisionSummary(side: "lending", outcome: decision.outcome.name, rule: rule, firedRules: fired, transactionID: transaction.id)
+        summary.code = decision.outcome.code.rawValue
 
         if case .review(let review) = decision.outcome {
             let deadline = policy.onReviewTimeout == .unfilled ? policy.reviewTimeout.deadline(from: now, calendar: policy.calendar) : nil
@@ -325,20 +334,9 @@ struct InboundProcessor: Sendable {
         _ step: inout Step
     ) throws {
         var facts = try writer.policyFacts(transactionID: transaction.id) ?? TransactionPolicyRecord(transactionID: transaction.id)
-        let state: RenewalInput.LoanState
-        switch pending.state {
-        case .overdue: state = .overdue
-        case .recalled: state = .recalled
-        default: state = .loaned
-        }
-        var hasLocalHold = false
-        if let stored = try writer.messages(transactionID: transaction.id).first(where: { $0.direction == .inbound && $0.kind == .request }),
-            case .request(let request) = try? ISO18626Decoder().decode(stored.body).message
-        {
-            hasLocalHold = try writer.holdings(matching: HoldingFacts.lookup(for: request)).contains(where: \.hasLocalHold)
-        }
+        let state = RenewalFacts.loanState(pending.state) ?? .loaned
         let decision = LendingPolicy(configuration: policy).decideRenewal(
-            RenewalInput(state: state, currentDueDate: transaction.dueDate, renewalsUsed: facts.renewalsUsed, itemHasLocalHold: hasLocalHold, now: now)
+            try RenewalFacts.input(for: transaction, state: state, facts: facts, now: now, writer)
         )
         let command: SupplierCommand
         switch decision.outcome {
@@ -363,7 +361,8 @@ struct InboundProcessor: Sendable {
             outcome: outcome,
             rule: decision.rule.rawValue,
             firedRules: decision.trace.firedRules.map(\.rawValue),
-            transactionID: transaction.id
+            transactionID: transaction.id,
+            code: decision.code.rawValue
         )
         step.events.append(
             event(transaction, "policy:\(command.event)", from: from.rawValue, to: to.rawValue, detail: "\(decision.rule): \(outcome)", source: .system)

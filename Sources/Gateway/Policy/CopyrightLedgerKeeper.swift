@@ -14,18 +14,47 @@ struct CopyrightLedgerKeeper {
         policy.copyright.borrowing.countingScope == .symbol ? symbol : "institution"
     }
 
+    /// A subject counted: its cluster, its bucket's count, and what the ledger learned or ignored on the way.
+    struct Counted {
+        var titleID: Int64
+        var count: CopyrightCount
+        /// One line per event for the log: an ISSN learned by a cluster (once: afterwards it is found by
+        /// ISSN), an invalid ISSN ignored (a warning). ISSNs and cluster ids only, never patron data.
+        var notices: [PolicyNotice] = []
+    }
+
+    /// The copyright subject of a request (K01–K05), classified against the periodicals the ledger knows:
+    /// a request that does not say it is a periodical (no ISBN, ISSN, periodical type, volume or issue)
+    /// but whose title key is a known periodical's counts with that periodical.
+    func subject(for request: Request, at now: Date, _ writer: any StoreWriter) throws -> CopyrightSubject? {
+        let classifier = CopyrightClassifier(configuration: policy)
+        guard let subject = classifier.subject(for: request, requestDate: now) else { return nil }
+        let key = CopyrightClassifier.titleKey(of: request)
+        guard subject.kind == .work, subject.isbn13 == nil, !key.isEmpty else { return subject }
+        let known = try writer.titleClusters(issns: [], titleKeys: [key])
+            .filter { $0.kind == CopyrightSubject.Kind.periodical.rawValue && $0.titleKeys.contains(key) }
+        guard !known.isEmpty else { return subject }
+        return classifier.subject(for: request, requestDate: now, knownPeriodicalTitleKeys: [key]) ?? subject
+    }
+
     /// Resolves (and learns) the subject's title cluster and reads its bucket's count.
-    func count(_ subject: CopyrightSubject, _ writer: any StoreWriter) throws -> (titleID: Int64, count: CopyrightCount) {
+    func count(_ subject: CopyrightSubject, _ writer: any StoreWriter) throws -> Counted {
         let table = policy.copyright.borrowing.issnL
         let key = subject.workKey ?? subject.titleKey
         let linking = subject.issns.compactMap { table[$0] }
         let candidates = try writer.titleClusters(issns: subject.issns + linking, titleKeys: [key])
             .filter { $0.kind == subject.kind.rawValue }
             .map { TitleCluster(id: $0.id, issns: $0.issns, titleKeys: $0.titleKeys) }
+        var notices = subject.invalidISSNs.map {
+            PolicyNotice(.warning, event: "copyright-invalid-issn", detail: "ISSN \($0) has a wrong check digit or length: ignored (N01)")
+        }
         let titleID: Int64
-        switch TitleIdentityResolver.resolve(subject, candidates: candidates, issnL: table) {
+        switch TitleIdentityResolver.resolve(subject, candidates: candidates, issnL: table, genericTitles: policy.copyright.borrowing.genericTitles) {
         case .existing(let id, let issns, let titleKey):
             try writer.extendTitleCluster(id: id, issns: issns, titleKeys: titleKey.map { [$0] } ?? [])
+            if !issns.isEmpty {
+                notices.append(PolicyNotice(.info, event: "copyright-title-link", detail: "title cluster \(id) learned ISSN \(issns.joined(separator: " "))"))
+            }
             titleID = id
         case .new(let issns, let titleKey):
             titleID = try writer.createTitleCluster(kind: subject.kind.rawValue, displayTitle: subject.displayTitle, issns: issns, titleKeys: [titleKey])
@@ -36,7 +65,7 @@ struct CopyrightLedgerKeeper {
             year: subject.requestYear,
             includeReserved: policy.copyright.borrowing.countInFlight
         )
-        return (titleID, CopyrightCount(subject: subject, countInBucket: count))
+        return Counted(titleID: titleID, count: CopyrightCount(subject: subject, countInBucket: count), notices: notices)
     }
 
     /// The ledger entry a request reserves when it is sent.

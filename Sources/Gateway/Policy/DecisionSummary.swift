@@ -15,6 +15,10 @@ public struct DecisionSummary: Hashable, Sendable {
     public var reason: String?
     public var transactionID: Int64?
     public var reviewID: Int64?
+    /// The stable code of the outcome (`[illgate:<code>]`), e.g. `not-held`, `weak_identity`.
+    public var code: String?
+    /// Lines logged beside the decision (a title link learned, an invalid ISSN ignored).
+    public var notices: [PolicyNotice] = []
 
     public init(
         side: String,
@@ -23,7 +27,8 @@ public struct DecisionSummary: Hashable, Sendable {
         firedRules: [String],
         reason: String? = nil,
         transactionID: Int64? = nil,
-        reviewID: Int64? = nil
+        reviewID: Int64? = nil,
+        code: String? = nil
     ) {
         self.side = side
         self.outcome = outcome
@@ -32,5 +37,6 @@ public struct DecisionSummary: Hashable, Sendable {
         self.reason = reason
         self.transactionID = transactionID
         self.reviewID = reviewID
+        self.code = code
     }
 }

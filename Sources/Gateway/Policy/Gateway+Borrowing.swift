@@ -108,7 +108,7 @@ struct BorrowingContext {
     struct Evaluation {
         var input: BorrowingInput
         var decision: BorrowingDecision
-        var counted: (titleID: Int64, count: CopyrightCount)?
+        var counted: CopyrightLedgerKeeper.Counted?
         var keys: CitationKeys
         var patronKey: String?
         var patronType: String?
@@ -138,8 +138,8 @@ struct BorrowingContext {
         }
         let local = HoldingFacts.itemFacts(from: try writer.holdings(matching: HoldingFacts.lookup(for: draft)))
         let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyIDs[0].key)
-        var counted: (titleID: Int64, count: CopyrightCount)?
-        if let subject = CopyrightClassifier(configuration: policy).subject(for: draft, requestDate: now) {
+        var counted: CopyrightLedgerKeeper.Counted?
+        if let subject = try keeper.subject(for: draft, at: now, writer) {
             counted = try keeper.count(subject, writer)
         }
         var input = BorrowingInput(
@@ -176,6 +176,8 @@ struct BorrowingContext {
             rule: decision.decidingRule.rawValue,
             firedRules: decision.trace.firedRules.map(\.rawValue)
         )
+        summary.code = decision.code.rawValue
+        summary.notices = counted?.notices ?? []
         switch decision.outcome {
         case .send(let plan):
             return try send(draft, plan: plan, rota: plan.rota, decision: decision, counted: counted, keys: keys, patronKey: patronKey, patronType: patronType, summary: summary, writer)
@@ -211,7 +213,7 @@ struct BorrowingContext {
         plan: BorrowingPlan,
         rota: [String],
         decision: BorrowingDecision,
-        counted: (titleID: Int64, count: CopyrightCount)?,
+        counted: CopyrightLedgerKeeper.Counted?,
         keys: CitationKeys,
         patronKey: String?,
         patronType: String?,

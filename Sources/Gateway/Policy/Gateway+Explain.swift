@@ -2,6 +2,7 @@ import Foundation
 public import ISO18626
 import Policy
 import Store
+import Transactions
 
 /// `illgate policy explain`: runs the policy on a request against the stored history as of the gateway's
 /// clock, inside a database transaction that is always rolled back, so nothing changes.
@@ -55,6 +56,7 @@ extension Gateway {
                 side: "lending",
                 decision: decision.outcome.name,
                 rule: decision.outcome.rule.rawValue,
+                code: decision.outcome.code.rawValue,
                 answer: answer,
                 facts: facts,
                 rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) },
@@ -107,7 +109,12 @@ extension Gateway {
             ]
             if let counted = evaluation.counted {
                 let subject = counted.count.subject
-                facts.append(.init(name: "copyright title", value: "\(subject.displayTitle) [\(subject.kind.rawValue)\(subject.issns.isEmpty ? "" : ", ISSN \(subject.issns.joined(separator: " "))")]"))
+                let byTitle = subject.isPeriodicalByTitle ? ", by title: a known periodical" : ""
+                facts.append(.init(name: "copyright title", value: "\(subject.displayTitle) [\(subject.kind.rawValue)\(byTitle)\(subject.issns.isEmpty ? "" : ", ISSN \(subject.issns.joined(separator: " "))")]"))
+                facts.append(.init(name: "copyright title cluster", value: String(counted.titleID)))
+                if !subject.invalidISSNs.isEmpty {
+                    facts.append(.init(name: "invalid ISSN ignored", value: subject.invalidISSNs.joined(separator: ", ")))
+                }
                 facts.append(.init(name: "copyright bucket", value: "\(subject.requestYear): \(counted.count.countInBucket) counted copies so far"))
                 facts.append(.init(name: "publication date", value: subject.publication?.description ?? "unknown"))
                 if let exemption = subject.exemption { facts.append(.init(name: "exemption", value: exemption.rawValue)) }
@@ -116,6 +123,53 @@ extension Gateway {
                 side: "borrowing",
                 decision: decision.outcome.name,
                 rule: rule,
+                code: decision.code.rawValue,
+                answer: answer,
+                facts: facts,
+                rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) },
+                asOf: TimestampFormat.format(now)
+            )
+        }
+    }
+
+    /// Explains what the renewal rules (R01–R03) would answer if the borrower of our loan `transactionID`
+    /// asked to renew it now: granted with the new due date, or refused and why.
+    public func explainRenewal(transactionID: Int64) async throws -> PolicyExplanation {
+        let configuration = self.configuration
+        let policy = configuration.policy ?? PolicyConfiguration()
+        let now = self.now
+        return try await rolledBack { writer in
+            guard let transaction = try writer.transaction(id: transactionID), transaction.role == .supplier else {
+                throw StaffActionError(.notFound, "no lending transaction \(transactionID)")
+            }
+            let current = SupplierState(rawValue: transaction.state)
+            guard let state = current.flatMap(RenewalFacts.loanState) else {
+                throw StaffActionError(.notAllowed, "transaction \(transactionID) is \(current?.status.rawValue ?? transaction.state): there is no loan to renew")
+            }
+            let stored = try writer.policyFacts(transactionID: transactionID) ?? TransactionPolicyRecord(transactionID: transactionID)
+            let input = try RenewalFacts.input(for: transaction, state: state, facts: stored, now: now, writer)
+            let decision = LendingPolicy(configuration: policy).decideRenewal(input)
+            var answer: [PolicyExplanation.Fact] = [.init(name: "answerYesNo", value: decision.outcome.isGranted ? "Y" : "N")]
+            switch decision.outcome {
+            case .granted(let due):
+                answer.append(.init(name: "status", value: Status.loaned.rawValue))
+                answer.append(.init(name: "dueDate", value: TimestampFormat.format(due)))
+            case .refused(let note):
+                answer.append(.init(name: "status", value: (current?.status ?? .loaned).rawValue))
+                answer.append(.init(name: "note", value: note))
+            }
+            let facts: [PolicyExplanation.Fact] = [
+                .init(name: "transaction", value: "\(transaction.id) (\(transaction.peerName), request \(transaction.requestingAgencyRequestID))"),
+                .init(name: "loan state", value: state.rawValue),
+                .init(name: "current due date", value: transaction.dueDate.map(TimestampFormat.format) ?? "none"),
+                .init(name: "renewals used", value: "\(input.renewalsUsed) of \(policy.lending.renewalMax)"),
+                .init(name: "local hold on the item", value: input.itemHasLocalHold ? "yes" : "no"),
+            ]
+            return PolicyExplanation(
+                side: "renewal",
+                decision: decision.outcome.isGranted ? "granted" : "refused",
+                rule: decision.rule.rawValue,
+                code: decision.code.rawValue,
                 answer: answer,
                 facts: facts,
                 rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) },

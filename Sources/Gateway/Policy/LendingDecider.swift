@@ -12,7 +12,9 @@ struct LendingDecider {
     let now: Date
 
     /// The inputs of a new request (or a retry): holdings and history counts, leaving out the transaction
-    /// itself and, for a retry, the transaction it replaces (a retry is not a duplicate of its original).
+    /// itself and, for a retry, every transaction it replaces (a retry is not a duplicate of its
+    /// original, nor of the original's own predecessors), with what the replaced request declared and
+    /// what we offered it.
     func input(
         for request: Request,
         keys: RequestKeys,
@@ -20,15 +22,45 @@ struct LendingDecider {
         replacing previous: Int64? = nil,
         _ writer: any StoreWriter
     ) throws -> LendingInput {
-        let excluded = [transactionID, previous].compactMap(\.self)
+        let replaced = try previous.map { try replacedRequest($0, writer) }
+        let excluded = [transactionID].compactMap(\.self) + (replaced?.chain ?? [])
         let holdings = try writer.holdings(matching: keys.holdings)
         return LendingInput(
             request: request,
             peer: peer.profile,
             item: HoldingFacts.itemFacts(from: holdings),
             history: try history(keys: keys.citation, serviceType: CopyrightClassifier.effectiveServiceType(of: request), excluding: excluded, writer),
-            receivedAt: now
+            receivedAt: now,
+            replacing: replaced?.request
         )
+    }
+
+    /// The longest chain of retries followed back (a peer retrying the same request over and over).
+    private static let maximumRetryChain = 20
+
+    /// The request a retry replaces: its declaration, our RetryPossible's offers, and the ids of it and
+    /// of the requests it replaced in turn.
+    private func replacedRequest(_ id: Int64, _ writer: any StoreWriter) throws -> (request: ReplacedRequest, chain: [Int64]) {
+        var chain = [id]
+        var next = try writer.transaction(id: id)?.previousTransactionID
+        while let earlier = next, !chain.contains(earlier), chain.count < Self.maximumRetryChain {
+            chain.append(earlier)
+            next = try writer.transaction(id: earlier)?.previousTransactionID
+        }
+        let decoder = ISO18626Decoder()
+        let messages = try writer.messages(transactionID: id)
+        var replaced = ReplacedRequest(transactionID: id)
+        if let stored = messages.first(where: { $0.direction == .inbound && $0.kind == .request }),
+            case .request(let original) = try? decoder.decode(stored.body).message
+        {
+            replaced.copyrightCompliance = original.serviceInfo?.copyrightCompliance?.value
+        }
+        for stored in messages.reversed() where stored.direction == .outbound && stored.kind == .supplyingAgencyMessage {
+            guard case .supplyingAgencyMessage(let sam) = try? decoder.decode(stored.body).message, sam.statusInfo.status == .retryPossible else { continue }
+            replaced.offered = sam.retryInfo ?? RetryInfo()
+            break
+        }
+        return (replaced, chain)
     }
 
     /// Decides a new request (or a retry) for `transaction`, saving its policy facts with the decision.

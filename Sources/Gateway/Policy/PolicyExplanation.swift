@@ -14,12 +14,16 @@ public struct PolicyExplanation: Codable, Sendable, Equatable {
         public var value: String
     }
 
-    /// `lending` or `borrowing`.
+    /// `lending`, `renewal` or `borrowing`.
     public var side: String
-    /// supply, unfilled, retry-possible, review (lending); send, hold, reject, document-supplier (borrowing).
+    /// supply, unfilled, retry-possible, review (lending); granted, refused (renewal); send, hold, reject,
+    /// document-supplier (borrowing).
     public var decision: String
     /// The rule that decided.
     public var rule: String
+    /// The stable reason code of the outcome: the `[illgate:<code>]` prefix of the note a peer receives
+    /// (`not-held`, `cost`, `renewal-refused`, …), or the borrowing code (`weak_identity`, `send`, …).
+    public var code: String
     /// The status, reason code and note a lending peer would receive, or the borrowing plan.
     public var answer: [Fact]
     public var facts: [Fact]

@@ -23,7 +23,7 @@ public struct BorrowingPolicy: Sendable {
         for rule in BorrowingRun.order where !evaluated.contains(rule) {
             run.trace.append(RuleEvaluation(rule, .skipped, "not evaluated: decided by \(decided.decidingRule)"))
         }
-        return BorrowingDecision(outcome: decided.outcome, trace: run.trace, decidingRule: decided.decidingRule)
+        return BorrowingDecision(outcome: decided.outcome, trace: run.trace, decidingRule: decided.decidingRule, code: decided.code)
     }
 
     // MARK: - Pipeline
@@ -36,7 +36,7 @@ public struct BorrowingPolicy: Sendable {
         let resolved = resolvePatronType(input.patronType)
         if resolved == nil, !input.waivedRules.contains(.b01) {
             run.trace.append(RuleEvaluation(.b01, .fired, "unknown patron type and no usable default: held"))
-            return .hold(.b01, "unknown patron type")
+            return .hold(.b01, "unknown patron type", .unknownPatronType)
         }
         let (typeName, patronType) = resolved ?? ("(waived)", PatronTypePolicy())
         guard patronType.ill else {
@@ -48,7 +48,7 @@ public struct BorrowingPolicy: Sendable {
         // B02: not a duplicate.
         if let duplicate = input.history.duplicateTransactionID, !input.waivedRules.contains(.b02) {
             run.trace.append(RuleEvaluation(.b02, .fired, "same citation requested within \(borrowing.checkDuplicateHours) h (transaction \(duplicate))"))
-            return .hold(.b02, "possible duplicate of transaction \(duplicate)")
+            return .hold(.b02, "possible duplicate of transaction \(duplicate)", .duplicate)
         }
         run.trace.append(RuleEvaluation(.b02, .passed, "no duplicate within \(borrowing.checkDuplicateHours) h"))
 
@@ -60,7 +60,7 @@ public struct BorrowingPolicy: Sendable {
                 run.trace.append(RuleEvaluation(.b03, .passed, "\(detail): waived by staff"))
             case .hold:
                 run.trace.append(RuleEvaluation(.b03, .fired, "\(detail): held"))
-                return .hold(.b03, "over_limit")
+                return .hold(.b03, "over_limit", .overLimit)
             case .reject:
                 run.trace.append(RuleEvaluation(.b03, .fired, "\(detail): rejected"))
                 return .reject(.b03, "over_limit")
@@ -84,7 +84,7 @@ public struct BorrowingPolicy: Sendable {
             switch borrowing.locallyAvailableAction {
             case .hold:
                 run.trace.append(RuleEvaluation(.b05, .fired, "available in our own collection: held"))
-                return .hold(.b05, "locally_available")
+                return .hold(.b05, "locally_available", .locallyAvailable)
             case .cancel:
                 run.trace.append(RuleEvaluation(.b05, .fired, "available in our own collection: cancelled"))
                 return .reject(.b05, "available_locally")
@@ -116,7 +116,7 @@ public struct BorrowingPolicy: Sendable {
                 run.trace.append(RuleEvaluation(.b07, .fired, "maximum cost \(ceiling); every lender charges more: waived by staff"))
             } else if before > 0, lenders.isEmpty, copyright.documentSupplier == nil {
                 run.trace.append(RuleEvaluation(.b07, .fired, "every lender charges more than \(ceiling): held"))
-                return .hold(.b07, "every lender charges more than the ceiling \(ceiling)")
+                return .hold(.b07, "every lender charges more than the ceiling \(ceiling)", .costCeiling)
             }
             run.trace.append(RuleEvaluation(.b07, dropped > 0 ? .fired : .passed, "maximum cost \(ceiling); \(dropped) lender(s) dropped"))
         } else if let ceiling {
@@ -129,7 +129,7 @@ public struct BorrowingPolicy: Sendable {
         if let supplier = copyright.documentSupplier {
             run.trace.append(RuleEvaluation(.b08, .skipped, "routed to the document supplier"))
             let plan = BorrowingPlan(copyrightCompliance: copyright.code, ledger: copyright.ledger, maximumCosts: ceiling, rota: [supplier])
-            return BorrowingRun.Decided(outcome: .orderFromDocumentSupplier(peer: supplier, plan: plan), decidingRule: .k09)
+            return BorrowingRun.Decided(outcome: .orderFromDocumentSupplier(peer: supplier, plan: plan), decidingRule: .k09, code: .documentSupplier)
         }
 
         // B08: the rota.
@@ -150,11 +150,11 @@ public struct BorrowingPolicy: Sendable {
         let droppedDetail = reasons.isEmpty ? "" : "; dropped: " + reasons.joined(separator: ", ")
         guard !rota.isEmpty else {
             run.trace.append(RuleEvaluation(.b08, .fired, "no lender left in the rota\(droppedDetail): held"))
-            return .hold(.b08, "no lender left in the rota")
+            return .hold(.b08, "no lender left in the rota", .emptyRota)
         }
         run.trace.append(RuleEvaluation(.b08, .passed, "rota of \(rota.count) lender(s)\(droppedDetail)"))
         let plan = BorrowingPlan(copyrightCompliance: copyright.code, ledger: copyright.ledger, maximumCosts: ceiling, rota: rota)
-        return BorrowingRun.Decided(outcome: .send(plan), decidingRule: .b08)
+        return BorrowingRun.Decided(outcome: .send(plan), decidingRule: .b08, code: .send)
     }
 
     // MARK: - B06 and the K rules
@@ -182,7 +182,11 @@ public struct BorrowingPolicy: Sendable {
         let subject = count.subject
         let isPeriodical = subject.kind == .periodical
         run.trace.append(RuleEvaluation(.k01, .passed, "\(serviceType.rawValue) request: copyright counting applies"))
-        run.trace.append(RuleEvaluation(.k02, .passed, isPeriodical ? "periodical (guideline 1(a))" : "other work (guideline 1(b))"))
+        let kindDetail = subject.isPeriodicalByTitle ? "periodical (guideline 1(a)): the title matches a known periodical" : isPeriodical ? "periodical (guideline 1(a))" : "other work (guideline 1(b))"
+        run.trace.append(RuleEvaluation(.k02, .passed, kindDetail))
+        if !subject.invalidISSNs.isEmpty {
+            run.trace.append(RuleEvaluation(.k03, .passed, "ISSN \(subject.invalidISSNs.joined(separator: ", ")) not valid (N01): ignored"))
+        }
 
         // K04: the window (periodicals only) and K05: the exemptions.
         let publication = subject.publication.map { "published \($0)" } ?? "publication date unknown"
@@ -208,13 +212,13 @@ public struct BorrowingPolicy: Sendable {
 
         if isPeriodical, subject.publication == nil, counting.unknownDate == .review, !waived.contains(.k04) {
             run.trace.append(RuleEvaluation(.b06, .fired, "publication date unknown: held"))
-            return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k04, why: "publication date unknown: cannot tell whether the copy counts"), decidingRule: .k04))
+            return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k04, why: "publication date unknown: cannot tell whether the copy counts"), decidingRule: .k04, code: .unknownDate))
         }
         if subject.isWeakTitle {
             if counting.weakIdentity == .review, !waived.contains(.k03) {
                 run.trace.append(RuleEvaluation(.k03, .fired, "abbreviated title without ISSN or ISBN: identity uncertain"))
                 run.trace.append(RuleEvaluation(.b06, .fired, "weak title identity: held"))
-                return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k03, why: "abbreviated title without ISSN or ISBN: identity uncertain"), decidingRule: .k03))
+                return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k03, why: "abbreviated title without ISSN or ISBN: identity uncertain"), decidingRule: .k03, code: .weakIdentity))
             }
             run.trace.append(RuleEvaluation(.k03, .passed, "abbreviated title without ISSN or ISBN: counted by title key"))
         }
@@ -242,7 +246,7 @@ public struct BorrowingPolicy: Sendable {
             if estimate > counting.royaltyAutoApproveMax {
                 run.trace.append(RuleEvaluation(.k09, .fired, "on_limit pay_royalty: estimate \(estimate) above auto-approve \(counting.royaltyAutoApproveMax): held"))
                 run.trace.append(RuleEvaluation(.b06, .fired, "royalty needs approval: held"))
-                return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k09, why: "copy over the limit: royalty estimate \(estimate) needs approval"), decidingRule: .k09))
+                return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k09, why: "copy over the limit: royalty estimate \(estimate) needs approval"), decidingRule: .k09, code: .royaltyApproval))
             }
             run.trace.append(RuleEvaluation(.k09, .fired, "on_limit pay_royalty: estimate \(estimate) auto-approved"))
             run.trace.append(RuleEvaluation(.b06, .fired, "\(code), basis royalty, counted"))
@@ -251,7 +255,7 @@ public struct BorrowingPolicy: Sendable {
             guard let supplier = counting.documentSupplier, !supplier.isEmpty else {
                 run.trace.append(RuleEvaluation(.k09, .fired, "on_limit document_supplier, but none configured: held"))
                 run.trace.append(RuleEvaluation(.b06, .fired, "no document supplier: held"))
-                return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k09, why: "copy over the limit and no document supplier configured"), decidingRule: .k09))
+                return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k09, why: "copy over the limit and no document supplier configured"), decidingRule: .k09, code: .copyrightLimitReview))
             }
             run.trace.append(RuleEvaluation(.k09, .fired, "on_limit document_supplier: routed, not counted"))
             run.trace.append(RuleEvaluation(.b06, .fired, "US-CCL, basis document_supplier, not counted"))
@@ -259,11 +263,11 @@ public struct BorrowingPolicy: Sendable {
         case .review:
             run.trace.append(RuleEvaluation(.k09, .fired, "on_limit review: held"))
             run.trace.append(RuleEvaluation(.b06, .fired, "copy over the limit: held"))
-            return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k09, why: "copy over the limit of \(limit) for this title this year"), decidingRule: .k09))
+            return .decided(BorrowingRun.Decided(outcome: .hold(rule: .k09, why: "copy over the limit of \(limit) for this title this year"), decidingRule: .k09, code: .copyrightLimitReview))
         case .cancel:
             run.trace.append(RuleEvaluation(.k09, .fired, "on_limit cancel: rejected"))
             run.trace.append(RuleEvaluation(.b06, .fired, "copy over the limit: rejected"))
-            return .decided(BorrowingRun.Decided(outcome: .reject(rule: .k09, reason: "copyright_limit"), decidingRule: .k09))
+            return .decided(BorrowingRun.Decided(outcome: .reject(rule: .k09, reason: "copyright_limit"), decidingRule: .k09, code: .copyrightLimit))
         }
     }
 

@@ -7,13 +7,15 @@ struct BorrowingRun {
     struct Decided {
         var outcome: BorrowingOutcome
         var decidingRule: RuleID
+        var code: ReasonCode
 
-        static func hold(_ rule: RuleID, _ why: String) -> Decided {
-            Decided(outcome: .hold(rule: rule, why: why), decidingRule: rule)
+        static func hold(_ rule: RuleID, _ why: String, _ code: ReasonCode) -> Decided {
+            Decided(outcome: .hold(rule: rule, why: why), decidingRule: rule, code: code)
         }
 
+        /// A refusal; its reason is already a stable code (`invalid_user`, `over_limit`, …).
         static func reject(_ rule: RuleID, _ reason: String) -> Decided {
-            Decided(outcome: .reject(rule: rule, reason: reason), decidingRule: rule)
+            Decided(outcome: .reject(rule: rule, reason: reason), decidingRule: rule, code: ReasonCode(rawValue: reason))
         }
     }
 

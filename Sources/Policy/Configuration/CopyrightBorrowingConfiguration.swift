@@ -65,6 +65,16 @@ public struct CopyrightBorrowingConfiguration: Hashable, Sendable {
     /// Works published in or before this many years ago are treated as public domain (0 disables).
     public var publicDomainYears = 96
     public var retention: Retention = .contu
+    /// Titles too generic to identify a periodical (K03): a request with a valid ISSN found in no cluster
+    /// joins the cluster whose title key matches (print and electronic ISSNs join), except when that
+    /// title is one of these, compared by title key; then the two ISSNs stay apart.
+    public var genericTitles: [String] = CopyrightBorrowingConfiguration.defaultGenericTitles
+
+    /// The shipped `generic_titles`.
+    public static let defaultGenericTitles = [
+        "Bulletin", "Newsletter", "Journal", "Proceedings", "Annual Report", "Report", "Reports", "Transactions",
+        "Review", "Yearbook", "News", "Magazine", "Quarterly", "Papers", "Abstracts",
+    ]
 
     public init() {}
 }

@@ -27,11 +27,17 @@ public struct CopyrightClassifier: Sendable {
 
     /// The copyright subject of a request, or `nil` when nothing is counted: the request is a loan (a
     /// CopyOrLoan request counts as a copy, K01), or the regime is not the US one.
+    ///
+    /// A request that K02 would call another work only for want of evidence (no ISBN, no periodical
+    /// publication type, no valid ISSN, no volume or issue) is a periodical when its title key is one of
+    /// `knownPeriodicalTitleKeys`: it counts with that periodical (K03), not from zero as a separate work.
     /// - Parameters:
     ///   - request: the request we are about to send.
     ///   - requestDate: when we created it (N08); its calendar year in the library's time zone is the
     ///     bucket's year (K06).
-    public func subject(for request: Request, requestDate: Date) -> CopyrightSubject? {
+    ///   - knownPeriodicalTitleKeys: title keys of the periodical clusters the ledger knows that share the
+    ///     request's title key (see ``titleKey(of:)``); empty when none or not looked up.
+    public func subject(for request: Request, requestDate: Date, knownPeriodicalTitleKeys: Set<String> = []) -> CopyrightSubject? {
         guard configuration.copyright.regime == .us else { return nil }
         guard Self.effectiveServiceType(of: request) != .loan else { return nil }
         let counting = configuration.copyright.borrowing
@@ -40,9 +46,11 @@ public struct CopyrightClassifier: Sendable {
 
         let issns = ISSN.valid(in: info.bibliographicItemID).map(\.canonical)
         let isbn13 = ISBN.first(in: info.bibliographicItemID)
-        let kind = Self.kind(of: request, hasISSN: !issns.isEmpty, hasISBN: isbn13 != nil)
         let rawTitle = info.title ?? ""
         let baseKey = TitleKey.make(rawTitle)
+        var kind = Self.kind(of: request, hasISSN: !issns.isEmpty, hasISBN: isbn13 != nil)
+        let isPeriodicalByTitle = kind == .work && isbn13 == nil && !baseKey.isEmpty && knownPeriodicalTitleKeys.contains(baseKey)
+        if isPeriodicalByTitle { kind = .periodical }
         var titleKey = baseKey
         if kind == .work, isbn13 == nil {
             // A work without an ISBN is known by title + first author's surname (+ edition) (§5.2).
@@ -67,7 +75,7 @@ public struct CopyrightClassifier: Sendable {
             exemption = .publicDomain
         }
 
-        return CopyrightSubject(
+        var subject = CopyrightSubject(
             kind: kind,
             issns: issns,
             isbn13: isbn13,
@@ -78,6 +86,23 @@ public struct CopyrightClassifier: Sendable {
             requestYear: requestYear,
             exemption: exemption
         )
+        subject.invalidISSNs = Self.invalidISSNs(in: info.bibliographicItemID)
+        subject.isPeriodicalByTitle = isPeriodicalByTitle
+        return subject
+    }
+
+    /// The title key a request's periodical cluster would be found by (N03): what the gateway looks known
+    /// periodicals up by before classifying a request that does not say it is one.
+    public static func titleKey(of request: Request) -> String {
+        TitleKey.make(request.bibliographicInfo.title ?? "")
+    }
+
+    /// The ISSN-coded identifiers that are not valid ISSNs (N01), trimmed, at most 20 characters each.
+    static func invalidISSNs(in identifiers: [BibliographicItemID]) -> [String] {
+        identifiers
+            .filter { ISSN.isISSNCode($0.code.value) && ISSN($0.identifier) == nil }
+            .map { String($0.identifier.trimmingCharacters(in: .whitespacesAndNewlines).prefix(20)) }
+            .filter { !$0.isEmpty }
     }
 
     /// Whether a publication is inside the counting window (K04), by the configured window mode. The

@@ -21,6 +21,12 @@ public struct CopyrightSubject: Hashable, Sendable {
     public var requestYear: Int
     /// Why this copy is not counted, or `nil` when it counts (K04, K05).
     public var exemption: CopyrightBasis?
+    /// ISSNs the request carried that are not valid (N01: wrong length or check digit): not used as
+    /// identifiers, reported so the gateway can log a warning. As sent, at most 20 characters each.
+    public var invalidISSNs: [String] = []
+    /// Whether the request is a periodical only because its title key matches a known periodical
+    /// cluster (K02 after K03): no valid ISSN, no periodical type, no volume or issue.
+    public var isPeriodicalByTitle = false
 
     public init(
         kind: Kind,

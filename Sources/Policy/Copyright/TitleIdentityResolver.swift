@@ -5,9 +5,15 @@
 ///    request carrying both the print and the electronic ISSN links them;
 /// 2. a cluster linked through the ISSN-L table (the subject's ISSN-L, or an ISSN-L shared with one of
 ///    the cluster's ISSNs); the subject's ISSNs (and the ISSN-L) are learned;
-/// 3. a cluster with the same title key, when the subject has no valid ISSN or the cluster has none:
-///    two different valid ISSNs never merge on title alone, so generic titles ("Bulletin") stay apart;
+/// 3. a cluster with the same title key, when the subject has no valid ISSN, or its ISSNs are in no
+///    other cluster (they were not found in step 1): the ISSN is learned, so print and electronic ISSNs
+///    join. A generic title (`generic_titles`: "Bulletin", "Newsletter", "Annual Report", …) is the
+///    exception: a valid ISSN then joins only a cluster that has no ISSN yet, so two different ISSNs with
+///    a generic title stay apart;
 /// 4. a new cluster.
+///
+/// This settles the policy reference's K03 in favour of step 3: "two different valid ISSNs never merge on
+/// title alone" holds for generic titles only.
 ///
 /// Works (non-periodicals) are clusters keyed by ``CopyrightSubject/workKey`` with no ISSNs.
 public enum TitleIdentityResolver {
@@ -17,7 +23,13 @@ public enum TitleIdentityResolver {
     ///   - candidates: every stored cluster that holds one of the subject's ISSNs or ISSN-Ls, or its title
     ///     key (for works: its work key).
     ///   - issnL: ISSN → ISSN-L, keys and values canonical (`NNNN-NNNC`) or compact (`NNNNNNNC`).
-    public static func resolve(_ subject: CopyrightSubject, candidates: [TitleCluster], issnL: [String: String]) -> TitleResolution {
+    ///   - genericTitles: titles (any spelling; compared by title key) that never join two ISSNs.
+    public static func resolve(
+        _ subject: CopyrightSubject,
+        candidates: [TitleCluster],
+        issnL: [String: String],
+        genericTitles: [String] = CopyrightBorrowingConfiguration.defaultGenericTitles
+    ) -> TitleResolution {
         let ordered = candidates.sorted { $0.id < $1.id }
         if let workKey = subject.workKey {
             if let cluster = ordered.first(where: { $0.issns.isEmpty && $0.titleKeys.contains(workKey) }) {
@@ -49,10 +61,10 @@ public enum TitleIdentityResolver {
             }
         }
 
-        // 3. By title key, never merging two different ISSNs.
+        // 3. By title key: a new ISSN joins (learned), except under a generic title.
         if !titleKey.isEmpty {
             let sameTitle = ordered.filter { $0.titleKeys.contains(titleKey) }
-            let eligible = issns.isEmpty ? sameTitle : sameTitle.filter(\.issns.isEmpty)
+            let eligible = issns.isEmpty || !isGeneric(titleKey, genericTitles) ? sameTitle : sameTitle.filter(\.issns.isEmpty)
             // Without an ISSN, a title shared by several ISSN clusters is ambiguous: prefer the cluster
             // that has no ISSN (title-only requests count together), else start one.
             let chosen = eligible.count == 1 ? eligible.first : eligible.first(where: \.issns.isEmpty)
@@ -63,6 +75,11 @@ public enum TitleIdentityResolver {
 
         // 4. A new cluster.
         return .new(issns: issns, titleKey: titleKey)
+    }
+
+    /// Whether a title key is one of the generic titles (compared by title key).
+    public static func isGeneric(_ titleKey: String, _ genericTitles: [String]) -> Bool {
+        genericTitles.contains { TitleKey.make($0) == titleKey }
     }
 
     /// The canonical ISSN-L of an ISSN in a table keyed by canonical or compact ISSNs, or `nil`.

@@ -8,11 +8,24 @@ public struct BorrowingDecision: Hashable, Sendable {
     /// The rule that decided: the one that held or refused, K09 for a copy routed over the limit, B08
     /// (the rota) for a request that goes out.
     public var decidingRule: RuleID
+    /// The stable code of the outcome (``ReasonCode``): `send`, `weak_identity`, `over_limit`, …
+    public var code: ReasonCode
 
-    public init(outcome: BorrowingOutcome, trace: [RuleEvaluation], decidingRule: RuleID = .b08) {
+    public init(outcome: BorrowingOutcome, trace: [RuleEvaluation], decidingRule: RuleID = .b08, code: ReasonCode? = nil) {
         self.outcome = outcome
         self.trace = trace
         self.decidingRule = decidingRule
+        self.code = code ?? Self.defaultCode(of: outcome)
+    }
+
+    /// The code of an outcome when the rule gave none.
+    private static func defaultCode(of outcome: BorrowingOutcome) -> ReasonCode {
+        switch outcome {
+        case .send: .send
+        case .orderFromDocumentSupplier: .documentSupplier
+        case .reject(_, let reason): ReasonCode(rawValue: reason)
+        case .hold(let rule, _): ReasonCode(rawValue: rule.rawValue.lowercased())
+        }
     }
 }
 

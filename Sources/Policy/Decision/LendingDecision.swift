@@ -23,6 +23,16 @@ public enum LendingOutcome: Hashable, Sendable {
     /// Nothing is sent beyond the confirmation; staff decide (review queue with a timeout).
     case review(LendingReview)
 
+    /// The stable code of the outcome (``ReasonCode``): the `[illgate:<code>]` prefix of the note sent.
+    public var code: ReasonCode {
+        switch self {
+        case .accept(let accept): accept.code
+        case .unfilled(let refusal): refusal.code
+        case .retryPossible(let retry): retry.code
+        case .review(let review): review.code
+        }
+    }
+
     /// The rule that decided.
     public var rule: RuleID {
         switch self {
@@ -59,6 +69,8 @@ public struct LendingAcceptance: Hashable, Sendable {
     /// What we will charge, if anything.
     public var charge: Costs?
     public var note: String?
+    /// The stable code: the note's prefix when there is a note (a 2017 downgrade), else `supply`.
+    public var code: ReasonCode { note.flatMap(ReasonCode.init(notePrefixOf:)) ?? .supply }
 
     public init(
         rule: RuleID = .l17,
@@ -85,13 +97,17 @@ public struct LendingAcceptance: Hashable, Sendable {
 public struct LendingRefusal: Hashable, Sendable {
     public var rule: RuleID
     public var reason: ReasonUnfilled
-    /// A short note with the `[illgate:<tag>]` prefix, no patron data.
+    /// A short note with the `[illgate:<code>]` prefix, no patron data.
     public var note: String
+    /// The stable code, the note's prefix.
+    public var code: ReasonCode
 
-    public init(rule: RuleID, reason: ReasonUnfilled, note: String) {
+    /// A refusal; `code` defaults to the note's `[illgate:<code>]` prefix.
+    public init(rule: RuleID, reason: ReasonUnfilled, note: String, code: ReasonCode? = nil) {
         self.rule = rule
         self.reason = reason
         self.note = note
+        self.code = code ?? ReasonCode(notePrefixOf: note) ?? ReasonCode(rawValue: rule.rawValue.lowercased())
     }
 }
 
@@ -103,12 +119,16 @@ public struct LendingRetry: Hashable, Sendable {
     /// Every offer of every fixable failure, merged (retryInfo for 2021; messageInfo and the note for 2017).
     public var offers: RetryInfo
     public var note: String
+    /// The stable code of the first fixable failure, the note's prefix.
+    public var code: ReasonCode
 
-    public init(rule: RuleID, reason: ReasonRetry?, offers: RetryInfo = RetryInfo(), note: String) {
+    /// A retry; `code` defaults to the note's `[illgate:<code>]` prefix.
+    public init(rule: RuleID, reason: ReasonRetry?, offers: RetryInfo = RetryInfo(), note: String, code: ReasonCode? = nil) {
         self.rule = rule
         self.reason = reason
         self.offers = offers
         self.note = note
+        self.code = code ?? ReasonCode(notePrefixOf: note) ?? ReasonCode(rawValue: rule.rawValue.lowercased())
     }
 }
 
@@ -118,10 +138,13 @@ public struct LendingReview: Hashable, Sendable {
     public var why: String
     /// What is sent if the review times out and `on_review_timeout = "unfilled"`.
     public var reasonIfTimedOut: ReasonUnfilled
+    /// The stable code of why it is held (shown by `policy explain` and kept with the review).
+    public var code: ReasonCode
 
-    public init(rule: RuleID, why: String, reasonIfTimedOut: ReasonUnfilled = "PolicyProblem") {
+    public init(rule: RuleID, why: String, reasonIfTimedOut: ReasonUnfilled = "PolicyProblem", code: ReasonCode? = nil) {
         self.rule = rule
         self.why = why
         self.reasonIfTimedOut = reasonIfTimedOut
+        self.code = code ?? ReasonCode(rawValue: rule.rawValue.lowercased())
     }
 }

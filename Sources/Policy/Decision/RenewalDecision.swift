@@ -6,11 +6,24 @@ public struct RenewalDecision: Hashable, Sendable {
     public enum Outcome: Hashable, Sendable {
         case granted(newDueDate: Date)
         case refused(note: String)
+
+        /// Whether the renewal is granted (`answerYesNo = Y`).
+        public var isGranted: Bool {
+            if case .granted = self { true } else { false }
+        }
     }
 
     public var outcome: Outcome
     public var rule: RuleID
     public var trace: [RuleEvaluation]
+
+    /// The stable code: `renewal-granted`, or the refusal note's prefix.
+    public var code: ReasonCode {
+        switch outcome {
+        case .granted: .renewalGranted
+        case .refused(let note): ReasonCode(notePrefixOf: note) ?? .renewalRefused
+        }
+    }
 
     public init(outcome: Outcome, rule: RuleID, trace: [RuleEvaluation]) {
         self.outcome = outcome

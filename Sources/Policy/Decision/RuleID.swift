@@ -25,6 +25,8 @@ extension RuleID {
     public static let k01: RuleID = "K01", k02: RuleID = "K02", k03: RuleID = "K03", k04: RuleID = "K04"
     public static let k05: RuleID = "K05", k06: RuleID = "K06", k07: RuleID = "K07", k08: RuleID = "K08"
     public static let k09: RuleID = "K09", k10: RuleID = "K10"
+    /// A `Retry` linked to the request it replaces (§4.5).
+    public static let retry: RuleID = "RETRY"
     /// Staff review timed out.
     public static let reviewTimeout: RuleID = "REVIEW-TIMEOUT"
 }

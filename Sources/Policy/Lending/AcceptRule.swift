@@ -8,7 +8,7 @@ enum AcceptRule {
         let status: Status
         switch lending.autoResponder {
         case .off:
-            return .review(why: "Every rule passed; the auto-responder is off, so staff confirm the supply.", reasonIfTimedOut: .policyProblem, detail: "auto-responder off: review")
+            return .review(why: "Every rule passed; the auto-responder is off, so staff confirm the supply.", reasonIfTimedOut: .policyProblem, code: .autoResponderOff, detail: "auto-responder off: review")
         case .willSupply:
             status = .willSupply
         case .expectToSupply:

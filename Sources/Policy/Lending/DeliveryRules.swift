@@ -36,7 +36,7 @@ enum DeliveryRules {
         return .retry(
             .reqDelMethodNotSupp,
             offers: RetryInfo(deliveryMethod: allowed.map { DeliveryMethod($0) }),
-            note: LendingNote.make("delivery-method", "We cannot deliver by \(requested.joined(separator: " or "))\(why); we can deliver by \(allowed.joined(separator: ", "))."),
+            note: LendingNote.make(.deliveryMethod, "We cannot deliver by \(requested.joined(separator: " or "))\(why); we can deliver by \(allowed.joined(separator: ", "))."),
             detail: "requested \(requested.joined(separator: "/")) not allowed; offered \(allowed.joined(separator: ", "))\(restriction)"
         )
     }
@@ -51,7 +51,7 @@ enum DeliveryRules {
         return .retry(
             .reqDelDateNotPossible,
             offers: RetryInfo(),
-            note: LendingNote.make("need-before-date", "We cannot deliver before \(LendingNote.day(needed, context.calendar)); the earliest is \(day)."),
+            note: LendingNote.make(.needBeforeDate, "We cannot deliver before \(LendingNote.day(needed, context.calendar)); the earliest is \(day)."),
             detail: "need-before \(LendingNote.day(needed, context.calendar)) < earliest \(day)"
         )
     }
@@ -69,14 +69,14 @@ enum DeliveryRules {
             return .retry(
                 .reqServLevelNotSupp,
                 offers: RetryInfo(serviceLevel: offered.map { ServiceLevel($0) }),
-                note: LendingNote.make("service-level", "We do not offer \(level) service; we offer \(offered.joined(separator: ", "))."),
+                note: LendingNote.make(.serviceLevel, "We do not offer \(level) service; we offer \(offered.joined(separator: ", "))."),
                 detail: "service level \(level) not offered"
             )
         case .v1_2 where context.lending.downgradeServiceLevel:
-            context.acceptNotes.append(LendingNote.make("service-level-downgraded", "\(level) service is not offered; supplied at Normal."))
+            context.acceptNotes.append(LendingNote.make(.serviceLevelDowngraded, "\(level) service is not offered; supplied at Normal."))
             return .noted("service level \(level) not offered: downgraded to Normal (2017)")
         case .v1_2:
-            return .unfilled(.policyProblem, note: LendingNote.make("service-level", "We do not offer \(level) service."), detail: "service level \(level) not offered (2017: Unfilled)")
+            return .unfilled(.policyProblem, note: LendingNote.make(.serviceLevel, "We do not offer \(level) service."), detail: "service level \(level) not offered (2017: Unfilled)")
         }
     }
 }

@@ -3,37 +3,44 @@ import ISO18626
 
 /// L07–L10: what our holdings say about the item, its embargo and licence, and the peer's loan quota.
 enum ItemRules {
-    /// L07: item facts.
+    /// L07: item facts: held, on the shelf, circulating, the item's own loan and copy permissions, the
+    /// format, the licence, its condition and where it is.
     static func l07(_ context: LendingContext) -> RuleResult {
         let item = context.input.item
         switch item.availability {
         case .notHeld:
-            return .unfilled(.notHeld, note: LendingNote.make("not-held", "We do not hold this item."), detail: "not held")
+            return .unfilled(.notHeld, note: LendingNote.make(.notHeld, "We do not hold this item."), detail: "not held")
         case .missing, .lost:
-            return .unfilled(.notOnShelf, note: LendingNote.make("not-on-shelf", "The item is missing from our shelves."), detail: "item missing or lost")
+            return .unfilled(.notOnShelf, note: LendingNote.make(.notOnShelf, "The item is missing from our shelves."), detail: "item missing or lost")
         case .nonCirculating where context.isLoan:
-            return .unfilled(.nonCirculating, note: LendingNote.make("non-circulating", "The item does not circulate."), detail: "non-circulating item, loan refused")
+            return .unfilled(.nonCirculating, note: LendingNote.make(.nonCirculating, "The item does not circulate."), detail: "non-circulating item, loan refused")
         default:
             break
         }
+        if context.isLoan, item.loansAllowed == false {
+            return .unfilled(.notAvailableForILL, note: LendingNote.make(.loansNotAllowed, "This item is not lent through interlibrary loan."), detail: "item facts: loans not allowed")
+        }
+        if context.isCopy, item.copiesAllowed == false {
+            return .unfilled(.notAvailableForILL, note: LendingNote.make(.copiesNotAllowed, "This item is not copied for interlibrary loan."), detail: "item facts: copies not allowed")
+        }
         let formats = [item.format, context.request.serviceInfo?.itemFormat?.value].compactMap { $0 }
         if let format = formats.first(where: { context.lending.formatsNotLent.lendingContains($0) }) {
-            return .unfilled(.notAvailableForILL, note: LendingNote.make("format-not-lent", "We do not lend \(format) through ILL."), detail: "format \(format) in formats_not_lent")
+            return .unfilled(.notAvailableForILL, note: LendingNote.make(.formatNotLent, "We do not lend \(format) through ILL."), detail: "format \(format) in formats_not_lent")
         }
         if item.licence == .notPermitted {
-            return .unfilled(.notAvailableForILL, note: LendingNote.make("licence", "Our licence for this item does not permit interlibrary loan."), detail: "licence does not permit ILL")
+            return .unfilled(.notAvailableForILL, note: LendingNote.make(.licence, "Our licence for this item does not permit interlibrary loan."), detail: "licence does not permit ILL")
         }
         switch item.availability {
         case .poorCondition:
-            return .unfilled(.poorCondition, note: LendingNote.make("poor-condition", "The item is too fragile to send."), detail: "poor condition")
+            return .unfilled(.poorCondition, note: LendingNote.make(.poorCondition, "The item is too fragile to send."), detail: "poor condition")
         case .citationMismatch:
-            return .retry(.notFoundAsCited, offers: RetryInfo(), note: LendingNote.make("not-found-as-cited", "Our holding does not match the citation; please check volume, year and pages."), detail: "citation mismatch")
+            return .retry(.notFoundAsCited, offers: RetryInfo(), note: LendingNote.make(.notFoundAsCited, "Our holding does not match the citation; please check volume, year and pages."), detail: "citation mismatch")
         case .onLoan(let due):
-            return .retry(.onLoan, offers: RetryInfo(retryAfter: due), note: LendingNote.make("on-loan", "The item is on loan" + until(due, context) + "."), detail: "on loan" + until(due, context))
+            return .retry(.onLoan, offers: RetryInfo(retryAfter: due), note: LendingNote.make(.onLoan, "The item is on loan" + until(due, context) + "."), detail: "on loan" + until(due, context))
         case .atBindery(let until):
-            return .retry(.atBindery, offers: RetryInfo(retryAfter: until), note: LendingNote.make("at-bindery", "The item is at the bindery" + self.until(until, context) + "."), detail: "at bindery" + self.until(until, context))
+            return .retry(.atBindery, offers: RetryInfo(retryAfter: until), note: LendingNote.make(.atBindery, "The item is at the bindery" + self.until(until, context) + "."), detail: "at bindery" + self.until(until, context))
         case .onOrder(let expected):
-            return .retry(.onOrder, offers: RetryInfo(retryAfter: expected), note: LendingNote.make("on-order", "The item is on order" + until(expected, context) + "."), detail: "on order" + until(expected, context))
+            return .retry(.onOrder, offers: RetryInfo(retryAfter: expected), note: LendingNote.make(.onOrder, "The item is on order" + until(expected, context) + "."), detail: "on order" + until(expected, context))
         case .nonCirculating:
             return .passed("non-circulating item: a copy is fine")
         case .available, .notHeld, .missing, .lost:
@@ -67,7 +74,7 @@ enum ItemRules {
         return .retry(
             .notCurrentAvailableForILL,
             offers: RetryInfo(retryAfter: end),
-            note: LendingNote.make("new-material", "New material is not lent until \(day)."),
+            note: LendingNote.make(.newMaterial, "New material is not lent until \(day)."),
             detail: "\(source): embargoed until \(day)"
         )
     }
@@ -89,10 +96,10 @@ enum ItemRules {
         case .domesticOnly:
             let ours = context.request.header.supplyingAgencyID.flatMap { PeerProfile(name: "", agencyIDs: [$0.description]).effectiveCountry }
             guard let ours, let theirs = context.peer.effectiveCountry else {
-                return .review(why: "Domestic-only licence and a country we cannot determine.", reasonIfTimedOut: .notAvailableForILL, detail: "domestic-only licence, country unknown: review")
+                return .review(why: "Domestic-only licence and a country we cannot determine.", reasonIfTimedOut: .notAvailableForILL, code: .licenceCountryUnknown, detail: "domestic-only licence, country unknown: review")
             }
             guard ours.lendingMatches(theirs) else {
-                return .unfilled(.notAvailableForILL, note: LendingNote.make("licence", "Our licence for this item allows supply within \(ours) only."), detail: "domestic-only licence: peer in \(theirs), we are in \(ours)")
+                return .unfilled(.notAvailableForILL, note: LendingNote.make(.licence, "Our licence for this item allows supply within \(ours) only."), detail: "domestic-only licence: peer in \(theirs), we are in \(ours)")
             }
             return .passed("domestic-only licence: peer in \(ours)")
         }
@@ -107,9 +114,9 @@ enum ItemRules {
         let detail = "\(open) open loans, quota \(maximum)"
         switch context.lending.quotaAction {
         case .unfilled:
-            return .unfilled(.policyProblem, note: LendingNote.make("loan-quota", "Your library has reached its limit of \(maximum) open loans from us."), detail: detail)
+            return .unfilled(.policyProblem, note: LendingNote.make(.loanQuota, "Your library has reached its limit of \(maximum) open loans from us."), detail: detail)
         case .retry:
-            return .retry(.notCurrentAvailableForILL, offers: RetryInfo(), note: LendingNote.make("loan-quota", "Your library has reached its limit of \(maximum) open loans from us; please retry when some are returned."), detail: detail)
+            return .retry(.notCurrentAvailableForILL, offers: RetryInfo(), note: LendingNote.make(.loanQuota, "Your library has reached its limit of \(maximum) open loans from us; please retry when some are returned."), detail: detail)
         }
     }
 }

@@ -37,9 +37,9 @@ struct LendingEvaluation: Sendable {
         case .retry(let reason, let offers, let note, let detail):
             trace.append(RuleEvaluation(rule, .fired, detail))
             retries.append(LendingRetry(rule: rule, reason: reason, offers: offers, note: note))
-        case .review(let why, let reasonIfTimedOut, let detail):
+        case .review(let why, let reasonIfTimedOut, let code, let detail):
             trace.append(RuleEvaluation(rule, .fired, detail))
-            let review = LendingReview(rule: rule, why: why, reasonIfTimedOut: reasonIfTimedOut)
+            let review = LendingReview(rule: rule, why: why, reasonIfTimedOut: reasonIfTimedOut, code: code)
             if reviewStops {
                 final = .review(review)
             } else if pendingReview == nil {

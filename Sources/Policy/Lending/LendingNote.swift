@@ -4,9 +4,9 @@ import ISO18626
 /// The notes the lending rules send: a stable `[illgate:<tag>]` prefix a peer's software can match, then a
 /// short sentence for its staff. Never patron data.
 enum LendingNote {
-    /// `[illgate:<tag>] <text>`.
-    static func make(_ tag: String, _ text: String) -> String {
-        "[illgate:\(tag)] \(text)"
+    /// `[illgate:<code>] <text>`.
+    static func make(_ code: ReasonCode, _ text: String) -> String {
+        "\(code.notePrefix) \(text)"
     }
 
     /// A day as `YYYY-MM-DD` in the library's calendar.
@@ -45,6 +45,6 @@ enum LendingNote {
         if let after = offers.retryAfter { parts.append("retry after \(day(after, calendar))") }
         if let before = offers.retryBefore { parts.append("retry before \(day(before, calendar))") }
         guard !parts.isEmpty else { return nil }
-        return make("offers", parts.joined(separator: "; ") + ".")
+        return make(.offers, parts.joined(separator: "; ") + ".")
     }
 }

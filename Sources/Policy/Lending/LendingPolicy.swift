@@ -31,6 +31,9 @@ public struct LendingPolicy: Sendable {
         if let final = prefix.final {
             return LendingDecision(outcome: final, trace: prefix.trace)
         }
+        if let replaced = input.replacing {
+            prefix.note(.retry, .passed, Self.retryTerms(replaced, request: input.request))
+        }
 
         guard requested == .copyOrLoan else {
             var evaluation = prefix
@@ -76,6 +79,36 @@ public struct LendingPolicy: Sendable {
         return LendingDecision(outcome: chosen, trace: second.trace)
     }
 
+    /// The trace line of a retry (§4.5): which request it replaces and whether its terms now meet what we
+    /// offered. The retry is evaluated afresh by every rule; a retry that meets the offer passes the rules
+    /// that made it (L13 cost, L14 delivery, L16 level) and is supplied under those terms.
+    static func retryTerms(_ replaced: ReplacedRequest, request: Request) -> String {
+        var met: [String] = []
+        var unmet: [String] = []
+        if let offered = replaced.offered {
+            if let cost = offered.offeredCosts.first {
+                let maximum = request.billingInfo?.maximumCosts
+                if let maximum, maximum.currencyCode.value.lendingMatches(cost.currencyCode.value), cost.monetaryValue <= maximum.monetaryValue {
+                    met.append("maximumCosts \(LendingNote.money(maximum)) covers the offered \(LendingNote.money(cost))")
+                } else {
+                    unmet.append("maximumCosts does not cover the offered \(LendingNote.money(cost))")
+                }
+            }
+            if !offered.deliveryMethod.isEmpty {
+                let asked = request.requestedDeliveryInfo.compactMap { $0.deliveryMethod?.value }
+                if asked.contains(where: { wanted in offered.deliveryMethod.contains { $0.value.lendingMatches(wanted) } }) {
+                    met.append("delivery method among those offered")
+                } else if !asked.isEmpty {
+                    unmet.append("no offered delivery method requested")
+                }
+            }
+        }
+        var line = "Retry of transaction \(replaced.transactionID)"
+        if !met.isEmpty { line += "; meets our offer: " + met.joined(separator: ", ") }
+        if !unmet.isEmpty { line += "; does not meet it: " + unmet.joined(separator: ", ") }
+        return line
+    }
+
     /// Decides a `Renew` action on one of our loans (R01–R03).
     public func decideRenewal(_ input: RenewalInput) -> RenewalDecision {
         RenewalRules.decide(input, configuration: configuration)
@@ -114,6 +147,6 @@ public struct LendingPolicy: Sendable {
             return pending
         }
         evaluation.apply(.l17, AcceptRule.l17(context))
-        return evaluation.final ?? .review(LendingReview(rule: .l17, why: "No decision reached."))
+        return evaluation.final ?? .review(LendingReview(rule: .l17, why: "No decision reached.", code: .autoResponderOff))
     }
 }

@@ -10,11 +10,11 @@ enum PeerRules {
         case .refuse:
             return .unfilled(
                 .policyProblem,
-                note: LendingNote.make("unknown-peer", "We lend only to configured partner libraries."),
+                note: LendingNote.make(.unknownPeer, "We lend only to configured partner libraries."),
                 detail: "unknown peer refused (unknown_peers = refuse)"
             )
         case .review:
-            return .review(why: "Request from an agency that is not a configured peer.", reasonIfTimedOut: .policyProblem, detail: "unknown peer held for review (unknown_peers = review)")
+            return .review(why: "Request from an agency that is not a configured peer.", reasonIfTimedOut: .policyProblem, code: .unknownPeer, detail: "unknown peer held for review (unknown_peers = review)")
         case .accept:
             return .noted("unknown peer accepted with the default profile (unknown_peers = accept)")
         }
@@ -29,7 +29,7 @@ enum PeerRules {
         return .retry(
             .notCurrentAvailableForILL,
             offers: RetryInfo(retryAfter: reopening),
-            note: LendingNote.make("lending-closed", "Lending is closed until \(day); please retry after that date."),
+            note: LendingNote.make(.lendingClosed, "Lending is closed until \(day); please retry after that date."),
             detail: "lending closed until \(day)"
         )
     }
@@ -42,7 +42,7 @@ enum PeerRules {
         guard context.peer.isBlocked || listed != nil else { return .passed("peer not blocked") }
         return .unfilled(
             .policyProblem,
-            note: LendingNote.make("peer-blocked", "Lending to your library is suspended; please contact us."),
+            note: LendingNote.make(.peerBlocked, "Lending to your library is suspended; please contact us."),
             detail: listed.map { "peer \($0) is in blocked_peers" } ?? "peer is blocked in its profile"
         )
     }

@@ -19,11 +19,11 @@ enum RedFlagRules {
         let detail = "red flag: " + found.joined(separator: "; ")
         switch flags.action {
         case .review:
-            return .review(why: "Red flag: " + found.joined(separator: "; ") + ".", reasonIfTimedOut: .policyProblem, detail: detail)
+            return .review(why: "Red flag: " + found.joined(separator: "; ") + ".", reasonIfTimedOut: .policyProblem, code: .redFlag, detail: detail)
         case .unfilled:
             return .unfilled(
                 .policyProblem,
-                note: LendingNote.make("red-flag", "Request refused: " + found.joined(separator: "; ") + "."),
+                note: LendingNote.make(.redFlag, "Request refused: " + found.joined(separator: "; ") + "."),
                 detail: detail
             )
         }

@@ -8,7 +8,7 @@ enum RenewalRules {
         var trace: [RuleEvaluation] = []
         guard lending.renewalMax > 0 else {
             trace.append(RuleEvaluation(.r03, .fired, "renewal_max is 0: renewals not offered"))
-            return RenewalDecision(outcome: .refused(note: LendingNote.make("renewals-not-offered", "We do not renew interlibrary loans.")), rule: .r03, trace: trace)
+            return RenewalDecision(outcome: .refused(note: LendingNote.make(.renewalsNotOffered, "We do not renew interlibrary loans.")), rule: .r03, trace: trace)
         }
         trace.append(RuleEvaluation(.r03, .passed, "renewal_max \(lending.renewalMax)"))
         var reasons: [String] = []
@@ -26,7 +26,7 @@ enum RenewalRules {
         }
         trace.append(RuleEvaluation(.r01, .skipped, "conditions not met"))
         trace.append(RuleEvaluation(.r02, .fired, "refused: " + reasons.joined(separator: "; ")))
-        let note = LendingNote.make("renewal-refused", "Renewal refused: " + reasons.joined(separator: "; ") + ".")
+        let note = LendingNote.make(.renewalRefused, "Renewal refused: " + reasons.joined(separator: "; ") + ".")
         return RenewalDecision(outcome: .refused(note: note), rule: .r02, trace: trace)
     }
 }

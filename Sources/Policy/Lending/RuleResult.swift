@@ -13,7 +13,7 @@ enum RuleResult: Sendable {
     /// A fixable failure: RetryPossible, merged with the others.
     case retry(ReasonRetry?, offers: RetryInfo, note: String, detail: String)
     /// Staff decide.
-    case review(why: String, reasonIfTimedOut: ReasonUnfilled, detail: String)
+    case review(why: String, reasonIfTimedOut: ReasonUnfilled, code: ReasonCode, detail: String)
     /// The request is supplied (L17 only).
     case accept(LendingAcceptance, detail: String)
 }

@@ -20,9 +20,9 @@ enum TermsRules {
         let text = "We hold this item as \(heldFormat), not \(wanted)."
         switch context.edition {
         case .v1_2:
-            return .unfilled(.notAvailableForILL, note: LendingNote.make("format", text), detail: "format \(wanted) not possible; held as \(heldFormat) (2017: Unfilled)")
+            return .unfilled(.notAvailableForILL, note: LendingNote.make(.format, text), detail: "format \(wanted) not possible; held as \(heldFormat) (2017: Unfilled)")
         case .v2021:
-            return .retry(.reqFormatNotPossible, offers: RetryInfo(itemFormat: [ItemFormat(heldFormat)]), note: LendingNote.make("format", text), detail: "format \(wanted) not possible; \(heldFormat) offered")
+            return .retry(.reqFormatNotPossible, offers: RetryInfo(itemFormat: [ItemFormat(heldFormat)]), note: LendingNote.make(.format, text), detail: "format \(wanted) not possible; \(heldFormat) offered")
         }
     }
 
@@ -38,9 +38,9 @@ enum TermsRules {
         let text = "We do not accept \(given.joined(separator: " / ")); we accept \(accepted.joined(separator: ", "))."
         switch context.edition {
         case .v1_2:
-            return .unfilled(.policyProblem, note: LendingNote.make("payment-method", text), detail: "payment method \(given.joined(separator: "/")) not accepted (2017: Unfilled)")
+            return .unfilled(.policyProblem, note: LendingNote.make(.paymentMethod, text), detail: "payment method \(given.joined(separator: "/")) not accepted (2017: Unfilled)")
         case .v2021:
-            return .retry(.reqPayMethodNotSupported, offers: RetryInfo(paymentMethod: accepted.map { PaymentMethod($0) }), note: LendingNote.make("payment-method", text), detail: "payment method \(given.joined(separator: "/")) not accepted; ours offered")
+            return .retry(.reqPayMethodNotSupported, offers: RetryInfo(paymentMethod: accepted.map { PaymentMethod($0) }), note: LendingNote.make(.paymentMethod, text), detail: "payment method \(given.joined(separator: "/")) not accepted; ours offered")
         }
     }
 
@@ -68,7 +68,7 @@ enum TermsRules {
         let shown = LendingNote.money(ours)
         guard amount > 0 else { return .passed("free of charge") }
         func offer(_ text: String, _ detail: String) -> RuleResult {
-            .retry(.costExceedsMaxCost, offers: RetryInfo(offeredCosts: [ours]), note: LendingNote.make("cost", text), detail: detail)
+            .retry(.costExceedsMaxCost, offers: RetryInfo(offeredCosts: [ours]), note: LendingNote.make(.cost, text), detail: detail)
         }
         guard let maximum = context.request.billingInfo?.maximumCosts else {
             switch context.lending.charges.whenMaximumAbsent {
