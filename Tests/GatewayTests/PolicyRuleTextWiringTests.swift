@@ -162,6 +162,47 @@ import Transactions
         #expect(try await pair.lender.store.reviews(states: [.open]).isEmpty)
     }
 
+    @Test("§5.3 on the wire (2021): cost and delivery both fail: one RetryPossible with both offers; the retry meets both and is supplied")
+    func everyFixableFailureInOneAnswer() async throws {
+        let pair = try LibraryPair(lenderEdition: .v2021, borrowerEdition: .v2021, lenderPolicy: Self.copyLender())
+        try await Lending.load([Self.journalHolding()], into: pair.lender)
+        var request = Self.cheapArticle()
+        request.requestedDeliveryInfo = [RequestedDeliveryInfo(sortOrder: 1, deliveryMethod: "Mail")]
+        let borrowing = try await pair.borrower.borrow(request)
+        let replies = try await pair.deliverAll()
+        #expect(replies.first?.decision?.code == "cost")
+        let lending = try await pair.lenderTransaction(for: borrowing)
+        let sent = try #require(try await pair.lender.store.messages(transactionID: lending.id).first { $0.direction == .outbound }?.body)
+        #expect(sent.contains("<reasonRetry>CostExceedsMaxCost</reasonRetry>"))
+        #expect(sent.contains("<offeredCosts>"))
+        #expect(sent.contains("<deliveryMethod>Email</deliveryMethod>"))
+        #expect(sent.contains("[illgate:delivery-method]"))
+
+        let retry = try await pair.borrower.perform(RequesterCommand(.retry), onTransaction: borrowing.id)
+        try await pair.deliverAll()
+        let retried = try await pair.lenderTransaction(for: retry)
+        #expect(retried.previousTransactionID == lending.id)
+        #expect(retried.state == SupplierState.willSupply.rawValue)
+    }
+
+    @Test("explain links a retry to the request it replaces, as the inbound path does")
+    func explainLinksARetry() async throws {
+        let pair = try LibraryPair(lenderEdition: .v2021, borrowerEdition: .v2021, lenderPolicy: Self.copyLender())
+        try await Lending.load([Self.journalHolding()], into: pair.lender)
+        let borrowing = try await pair.borrower.borrow(Self.cheapArticle())
+        try await pair.deliverAll()
+        let lending = try await pair.lenderTransaction(for: borrowing)
+        let original = try #require(try await pair.lender.store.messages(transactionID: lending.id).first { $0.kind == .request })
+        guard case .request(var request) = try ISO18626Decoder().decode(original.body).message else { return }
+        request.header.requestingAgencyRequestID = "RETRY-EXPLAINED"
+        request.serviceInfo?.requestType = .retry
+        request.billingInfo = BillingInfo(maximumCosts: Costs(currencyCode: .usd, monetaryValue: 10))
+        let explained = try await pair.lender.explainLending(request)
+        #expect(explained.decision == "supply")
+        #expect(explained.facts.contains { $0.name == "retry of transaction" && $0.value == String(lending.id) })
+        #expect(explained.rules.contains { $0.rule == "RETRY" && $0.detail.contains("meets our offer") })
+    }
+
     @Test("§4.5: a retry that names no previous request is linked to the one we offered back, and supplied")
     func unnamedRetryIsLinked() async throws {
         let pair = try LibraryPair(lenderEdition: .v2021, borrowerEdition: .v2021, lenderPolicy: Self.copyLender())

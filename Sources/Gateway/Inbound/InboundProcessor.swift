@@ -203,16 +203,8 @@ struct InboundProcessor: Sendable {
                 )
             }
         }
-        if previous == nil, requestType == .retry, let previousID = request.serviceInfo?.requestingAgencyPreviousRequestID {
-            previous = try writer.transaction(role: .supplier, requestingAgencyID: requester.key, requestID: previousID)
-        }
-        if previous == nil, requestType == .retry, let keys = requestKeys {
-            // A retry that does not say which request it replaces: the latest one we offered back to this
-            // peer for the same citation (§4.5).
-            let offered = try writer.latestTransactionID(
-                HistoryQuery(role: TransactionRole.supplier.rawValue, peerName: peer.name, states: [SupplierState.retryPossible.rawValue], citationKey: keys.citation.citation)
-            )
-            previous = try offered.flatMap { try writer.transaction(id: $0) }
+        if previous == nil {
+            previous = try RetryLink.replaced(by: request, from: peer, citation: requestKeys?.citation, writer)
         }
         let ours = request.header.supplyingAgencyID ?? configuration.libraryAgencyIDs[0]
         var transaction = try writer.insert(

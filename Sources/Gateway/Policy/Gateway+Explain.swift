@@ -30,7 +30,13 @@ extension Gateway {
         let decider = LendingDecider(policy: policy, peer: peer, now: now)
         let keys = RequestKeys(request)
         let explanation = try await rolledBack { writer in
-            let input = try decider.input(for: request, keys: keys, transactionID: nil, writer)
+            // A retry is explained as the request it replaces would be followed up (§4.5).
+            var previous: Int64?
+            if request.serviceInfo?.requestType == .retry {
+                let sameID = try writer.transaction(role: .supplier, requestingAgencyID: agency.key, requestID: request.header.requestingAgencyRequestID)
+                previous = try (sameID ?? RetryLink.replaced(by: request, from: peer, citation: keys.citation, writer))?.id
+            }
+            let input = try decider.input(for: request, keys: keys, transactionID: nil, replacing: previous, writer)
             let decision = LendingPolicy(configuration: policy).decide(input)
             var answer: [PolicyExplanation.Fact] = []
             if let reply = decision.reply(for: peer.edition) {
@@ -44,7 +50,7 @@ extension Gateway {
                 answer.append(.init(name: "why", value: review.why))
                 answer.append(.init(name: "on timeout", value: policy.onReviewTimeout == .unfilled ? "Unfilled \(review.reasonIfTimedOut.value) after \(policy.reviewTimeout)" : "keeps waiting"))
             }
-            let facts: [PolicyExplanation.Fact] = [
+            var facts: [PolicyExplanation.Fact] = [
                 .init(name: "peer", value: "\(peer.name) (\(peer.profile.isKnown ? "configured" : "not configured"), edition \(peer.edition.rawValue), country \(peer.profile.effectiveCountry ?? "unknown"))"),
                 .init(name: "holdings", value: Self.describe(input.item)),
                 .init(name: "open loans to peer", value: String(input.history.openLoansToPeer)),
@@ -52,6 +58,9 @@ extension Gateway {
                 .init(name: "same title copies from peer", value: String(input.history.sameTitleCopiesFromPeer)),
                 .init(name: "same issue articles from peer", value: String(input.history.sameIssueArticlesFromPeer)),
             ]
+            if let replacing = input.replacing {
+                facts.append(.init(name: "retry of transaction", value: String(replacing.transactionID)))
+            }
             return PolicyExplanation(
                 side: "lending",
                 decision: decision.outcome.name,

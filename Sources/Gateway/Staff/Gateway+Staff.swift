@@ -324,5 +324,18 @@ extension Request {
         }
         if let edition = offer.edition.first { bibliographicInfo.edition = edition }
         if !offer.volume.isEmpty { bibliographicInfo.volume = offer.volume }
+        if let offered = offer.deliveryMethod.first {
+            // When none of the methods asked for is among those offered, ask for the first offered one
+            // (addresses kept), so the retry meets the offer.
+            let asked = requestedDeliveryInfo.compactMap { $0.deliveryMethod?.value.lowercased() }
+            let offeredMethods = offer.deliveryMethod.map { $0.value.lowercased() }
+            if !asked.contains(where: offeredMethods.contains) {
+                if requestedDeliveryInfo.isEmpty {
+                    requestedDeliveryInfo = [RequestedDeliveryInfo(sortOrder: 1, deliveryMethod: offered)]
+                } else {
+                    for index in requestedDeliveryInfo.indices { requestedDeliveryInfo[index].deliveryMethod = offered }
+                }
+            }
+        }
     }
 }
