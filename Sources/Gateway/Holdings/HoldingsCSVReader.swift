@@ -8,8 +8,8 @@ public import Store
 /// `location` (or `branch`), `call_number`, `status` (available, on_loan, missing, lost, non_circulating,
 /// at_bindery, on_order, poor_condition; default available), `due_date`, `acquired_on` (YYYY-MM-DD),
 /// `licence` (permitted, print_only, domestic_only, not_permitted), `local_hold` (yes/no), and item-level
-/// policy facts: `loan_allowed` and `copy_allowed` (yes/no; empty = not stated) and `periodical_class`
-/// (scholarly or general, the Canadian one-year rule C05).
+/// policy facts: `loan_allowed` (or `loans_allowed`) and `copy_allowed` (or `copies_allowed`), yes/no with
+/// empty meaning not stated, and `periodical_class` (scholarly or general, the Canadian one-year rule C05).
 public struct HoldingsCSVReader: Sendable {
     /// A row that was not imported.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
@@ -32,7 +32,7 @@ public struct HoldingsCSVReader: Sendable {
 
     static let knownColumns = [
         "title", "isbn", "issn", "oclc", "format", "location", "branch", "call_number", "status", "due_date", "acquired_on",
-        "licence", "license", "local_hold", "loan_allowed", "copy_allowed", "periodical_class",
+        "licence", "license", "local_hold", "loan_allowed", "loans_allowed", "copy_allowed", "copies_allowed", "periodical_class",
     ]
 
     private let calendar: Calendar
@@ -120,8 +120,8 @@ public struct HoldingsCSVReader: Sendable {
             return reject("licence \"\(licence)\" is not one of permitted, print_only, domestic_only, not_permitted")
         }
         var flags: [String: Bool] = [:]
-        for name in ["local_hold", "loan_allowed", "copy_allowed"] {
-            guard let text = row[name]?.lowercased() else { continue }
+        for (name, alias) in [("local_hold", "local_hold"), ("loan_allowed", "loans_allowed"), ("copy_allowed", "copies_allowed")] {
+            guard let text = (row[name] ?? row[alias])?.lowercased() else { continue }
             guard let value = Self.yesNo(text) else { return reject("\(name) \"\(text)\" is not yes or no") }
             flags[name] = value
         }
