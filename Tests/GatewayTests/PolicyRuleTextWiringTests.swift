@@ -255,6 +255,22 @@ import Transactions
         #expect(sent.contains("[illgate:item-loans-not-allowed]"))
     }
 
+    @Test("L07: an available copy that may not be lent does not hide the lendable one out on loan: RetryPossible OnLoan")
+    func lendableCopyOnLoan() async throws {
+        let pair = try LibraryPair(lenderPolicy: Lending.lenderPolicy())
+        let csv = """
+            title,isbn,status,due_date,loan_allowed
+            Moby-Dick,9780142437247,available,,no
+            Moby-Dick,9780142437247,on_loan,2027-01-15,yes
+            """
+        let read = try HoldingsCSVReader(timeZone: TimeZone(identifier: "UTC") ?? .current).read(csv)
+        try await Lending.load(read.records, into: pair.lender)
+        _ = try await pair.borrower.borrow(LibraryPair.borrowingRequest(.loan))
+        let replies = try await pair.deliverAll()
+        #expect(replies.first?.decision?.reason == "OnLoan", "\(replies.compactMap(\.decision))")
+        #expect(replies.first?.decision?.code == "on-loan")
+    }
+
     @Test("holdings: loan_allowed, copy_allowed and periodical_class are stored and read back")
     func holdingsColumnsRoundTrip() async throws {
         let pair = try LibraryPair(lenderPolicy: Lending.lenderPolicy())

@@ -27,11 +27,19 @@ struct HoldingFacts {
     }
 
     /// The best copy's facts: an available copy first, then the one back soonest, then anything else.
-    /// Loans (copies) are not allowed only when every copy says so; the periodical class is the best
-    /// copy's, else the first one stated.
-    static func itemFacts(from holdings: [HoldingRecord]) -> ItemFacts {
+    /// For a plain loan (copy) request only copies that may be lent (copied) are ranked, when there are
+    /// any: an available copy that may not be lent does not hide one that may, out on loan. Loans (copies)
+    /// are not allowed only when every copy says so; the periodical class is the best copy's, else the
+    /// first one stated.
+    static func itemFacts(from holdings: [HoldingRecord], serving serviceType: ServiceType? = nil) -> ItemFacts {
         guard !holdings.isEmpty else { return .notHeld }
-        let ranked = holdings.sorted { rank($0) < rank($1) }
+        let usable: [HoldingRecord]
+        switch serviceType {
+        case .loan: usable = holdings.filter { $0.loanAllowed != false }
+        case .copy: usable = holdings.filter { $0.copyAllowed != false }
+        case .copyOrLoan, nil: usable = []
+        }
+        let ranked = (usable.isEmpty ? holdings : usable).sorted { rank($0) < rank($1) }
         let best = ranked[0]
         let periodicalClass = (best.periodicalClass.map { [$0] } ?? []) + ranked.compactMap(\.periodicalClass)
         return ItemFacts(

@@ -28,7 +28,7 @@ struct LendingDecider {
         return LendingInput(
             request: request,
             peer: peer.profile,
-            item: HoldingFacts.itemFacts(from: holdings),
+            item: HoldingFacts.itemFacts(from: holdings, serving: CopyrightClassifier.effectiveServiceType(of: request)),
             history: try history(keys: keys.citation, serviceType: CopyrightClassifier.effectiveServiceType(of: request), excluding: excluded, writer),
             receivedAt: now,
             replacing: replaced?.request
