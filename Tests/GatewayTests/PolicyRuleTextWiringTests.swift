@@ -328,6 +328,33 @@ import Transactions
 
     // MARK: 8. The code: the same in explain and in the note sent
 
+    @Test("a held request keeps its code in the review queue: C01 copyright-declaration-missing, K03 weak_identity")
+    func reviewsKeepTheirCode() async throws {
+        let pair = try LibraryPair(lenderPolicy: Self.copyLender(), borrowerPolicy: Borrowing.borrowerPolicy())
+        try await Lending.load([Self.journalHolding()], into: pair.lender)
+        var undeclared = Self.cheapArticle()
+        undeclared.serviceInfo.copyrightCompliance = nil
+        _ = try await pair.borrower.borrow(undeclared)
+        let replies = try await pair.deliverAll()
+        #expect(replies.first?.decision?.code == "copyright-declaration-missing")
+        let lending = try #require(try await pair.lender.store.reviews(states: [.open]).first)
+        #expect(lending.rule == "C01")
+        #expect(lending.code == "copyright-declaration-missing")
+
+        let (held, decision) = try await pair.borrower.submit(Self.article(1) { request in
+            request.bibliographicInfo.title = "J. Syn. Ex."
+            request.bibliographicInfo.bibliographicItemID = []
+        })
+        guard case .held(let reviewID, let rule, _) = held else {
+            Issue.record("not held: \(held)")
+            return
+        }
+        #expect(rule == "K03")
+        #expect(decision?.code == "weak_identity")
+        let borrowing = try #require(try await pair.borrower.store.reviews(states: [.open]).first { $0.id == reviewID })
+        #expect(borrowing.code == "weak_identity")
+    }
+
     @Test("the code explain gives is the prefix of the note the peer receives")
     func explainCodeIsTheNotePrefix() async throws {
         let pair = try LibraryPair(lenderPolicy: Lending.lenderPolicy())

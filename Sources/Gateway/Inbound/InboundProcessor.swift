@@ -261,7 +261,8 @@ struct InboundProcessor: Sendable {
                     why: review.why,
                     reasonIfTimedOut: review.reasonIfTimedOut.value,
                     createdAt: now,
-                    deadline: deadline
+                    deadline: deadline,
+                    code: review.code.rawValue
                 )
             )
             summary.reviewID = record.id

@@ -197,7 +197,8 @@ struct BorrowingContext {
                     why: why,
                     draft: String(decoding: body, as: UTF8.self),
                     draftSettings: HeldBorrowingSettings(rota: names, patronType: patronType).json,
-                    createdAt: now
+                    createdAt: now,
+                    code: decision.code.rawValue
                 )
             )
             summary.reviewID = review.id

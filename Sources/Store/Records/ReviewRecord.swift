@@ -37,6 +37,8 @@ public struct ReviewRecord: Hashable, Sendable {
     public var deadline: Date?
     public var resolvedAt: Date?
     public var resolution: String?
+    /// The stable reason code of why it is held (`copyright-declaration-missing`, `weak_identity`, …).
+    public var code: String?
 
     public init(
         id: Int64 = 0,
@@ -53,7 +55,8 @@ public struct ReviewRecord: Hashable, Sendable {
         createdAt: Date,
         deadline: Date? = nil,
         resolvedAt: Date? = nil,
-        resolution: String? = nil
+        resolution: String? = nil,
+        code: String? = nil
     ) {
         self.id = id
         self.side = side
@@ -70,5 +73,6 @@ public struct ReviewRecord: Hashable, Sendable {
         self.deadline = deadline
         self.resolvedAt = resolvedAt
         self.resolution = resolution
+        self.code = code
     }
 }

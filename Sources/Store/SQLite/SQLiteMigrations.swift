@@ -233,12 +233,13 @@ enum SQLiteMigrations {
                     """
             )
         }
-        migrator.registerMigration("v6: item-level holdings facts (loans and copies allowed, periodical class)") { db in
+        migrator.registerMigration("v6: item-level holdings facts (loans and copies allowed, periodical class), a review's reason code") { db in
             try db.execute(
                 sql: """
                     ALTER TABLE holding ADD COLUMN loan_allowed INTEGER;
                     ALTER TABLE holding ADD COLUMN copy_allowed INTEGER;
                     ALTER TABLE holding ADD COLUMN periodical_class TEXT;
+                    ALTER TABLE review ADD COLUMN code TEXT;
                     """
             )
         }

@@ -283,7 +283,7 @@ extension SQLiteStoreWriter {
         try db.executeCached(
             sql: """
                 INSERT INTO review (id, side, transaction_id, peer_name, title, rule, why, reason_if_timed_out, draft, draft_settings,
-                    state, created_at, deadline, resolved_at, resolution) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    state, created_at, deadline, resolved_at, resolution, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [review.id] + review.columns
         )
@@ -293,7 +293,7 @@ extension SQLiteStoreWriter {
         try db.executeCached(
             sql: """
                 UPDATE review SET side = ?, transaction_id = ?, peer_name = ?, title = ?, rule = ?, why = ?, reason_if_timed_out = ?,
-                    draft = ?, draft_settings = ?, state = ?, created_at = ?, deadline = ?, resolved_at = ?, resolution = ?
+                    draft = ?, draft_settings = ?, state = ?, created_at = ?, deadline = ?, resolved_at = ?, resolution = ?, code = ?
                 WHERE id = ?
                 """,
             arguments: review.columns + [review.id]
@@ -374,14 +374,15 @@ extension ReviewRecord {
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             deadline: (row["deadline"] as Double?).map(Date.init(timeIntervalSince1970:)),
             resolvedAt: (row["resolved_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-            resolution: row["resolution"]
+            resolution: row["resolution"],
+            code: row["code"]
         )
     }
 
     var columns: StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             side.rawValue, transactionID, peerName, title, rule, why, reasonIfTimedOut, draft, draftSettings, state.rawValue,
-            createdAt.timeIntervalSince1970, deadline?.timeIntervalSince1970, resolvedAt?.timeIntervalSince1970, resolution,
+            createdAt.timeIntervalSince1970, deadline?.timeIntervalSince1970, resolvedAt?.timeIntervalSince1970, resolution, code,
         ]
         return StatementArguments(values)
     }

@@ -50,6 +50,8 @@ public struct AdminReview: Codable, Sendable, Equatable {
     public var peer: String?
     public var title: String?
     public var rule: String
+    /// The stable reason code it is held under.
+    public var code: String?
     public var why: String
     public var state: String
     public var createdAt: String
@@ -63,6 +65,7 @@ public struct AdminReview: Codable, Sendable, Equatable {
         peer = review.peerName
         title = review.title
         rule = review.rule
+        code = review.code
         why = review.why
         state = review.state.rawValue
         createdAt = TimestampFormat.format(review.createdAt)
