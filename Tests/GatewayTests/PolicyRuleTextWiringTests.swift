@@ -309,6 +309,13 @@ import Transactions
         let renewedDue = try await pair.refreshed(lending, at: pair.lender).dueDate
 
         let after = try await pair.lender.explainRenewal(transactionID: lending.id)
+        let renew = RequestingAgencyMessage(
+            header: Header(supplyingAgencyID: LibraryPair.lenderAgency, requestingAgencyID: LibraryPair.borrowerAgency, timestamp: pair.clock.now, requestingAgencyRequestID: borrowing.requestingAgencyRequestID),
+            action: .renew
+        )
+        var byMessage = try await pair.lender.explainRenewal(renew)
+        byMessage.asOf = after.asOf
+        #expect(byMessage == after, "a Renew message explains the loan its header names")
         #expect(after.decision == "refused")
         #expect(after.rule == "R02")
         #expect(after.code == "renewal-refused")

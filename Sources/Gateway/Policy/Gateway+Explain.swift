@@ -144,13 +144,38 @@ extension Gateway {
     /// Explains what the renewal rules (R01–R03) would answer if the borrower of our loan `transactionID`
     /// asked to renew it now: granted with the new due date, or refused and why.
     public func explainRenewal(transactionID: Int64) async throws -> PolicyExplanation {
+        try await explainRenewal { writer in
+            guard let transaction = try writer.transaction(id: transactionID), transaction.role == .supplier else {
+                throw StaffActionError(.notFound, "no lending transaction \(transactionID)")
+            }
+            return transaction
+        }
+    }
+
+    /// Explains the answer to a `Renew` action as if the peer sent `message` now: the loan is the one its
+    /// header names (requesting agency and request id).
+    public func explainRenewal(_ message: RequestingAgencyMessage) async throws -> PolicyExplanation {
+        guard message.action == .renew else {
+            throw StaffActionError(.notAllowed, "action \(message.action.rawValue): only a Renew is explained")
+        }
+        let agency = message.header.requestingAgencyID.key
+        let requestID = message.header.requestingAgencyRequestID
+        return try await explainRenewal { writer in
+            guard let transaction = try writer.transaction(role: .supplier, requestingAgencyID: agency, requestID: requestID) else {
+                throw StaffActionError(.notFound, "no lending transaction for request \(requestID) from \(agency)")
+            }
+            return transaction
+        }
+    }
+
+    /// The renewal explanation for the loan `find` reads.
+    private func explainRenewal(_ find: @escaping @Sendable (any StoreWriter) throws -> TransactionRecord) async throws -> PolicyExplanation {
         let configuration = self.configuration
         let policy = configuration.policy ?? PolicyConfiguration()
         let now = self.now
         return try await rolledBack { writer in
-            guard let transaction = try writer.transaction(id: transactionID), transaction.role == .supplier else {
-                throw StaffActionError(.notFound, "no lending transaction \(transactionID)")
-            }
+            let transaction = try find(writer)
+            let transactionID = transaction.id
             let current = SupplierState(rawValue: transaction.state)
             guard let state = current.flatMap(RenewalFacts.loanState) else {
                 throw StaffActionError(.notAllowed, "transaction \(transactionID) is \(current?.status.rawValue ?? transaction.state): there is no loan to renew")

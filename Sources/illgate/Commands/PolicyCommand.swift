@@ -20,8 +20,8 @@ struct PolicyCommand: AsyncParsableCommand {
                 database as of --now (default: the current time), in a database transaction that is rolled back. \
                 --as lender (default) answers "what would we reply if a peer sent this?"; --as borrower answers \
                 "what happens if our patron asks for this?" (copyright ledger, patron limits, rota). \
-                --renewal TX instead answers "what would we reply if the borrower of our loan TX asked to renew \
-                it now?" (R01-R03). Every outcome carries its stable reason code (code in --json), the \
+                --renewal TX (or a Renew requestingAgencyMessage as REQUEST.xml) instead answers "what would we \
+                reply if the borrower of our loan TX asked to renew it now?" (R01-R03). Every outcome carries its stable reason code (code in --json), the \
                 [illgate:<code>] prefix of the note a peer receives.
                 """
         )
@@ -51,7 +51,7 @@ struct PolicyCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.")
         var json = false
 
-        @Argument(help: ArgumentHelp("The ISO 18626 request (not with --renewal).", valueName: "request.xml"))
+        @Argument(help: ArgumentHelp("The ISO 18626 request, or a Renew requestingAgencyMessage (not with --renewal).", valueName: "request.xml"))
         var file: String?
 
         func validate() throws {
@@ -93,10 +93,18 @@ struct PolicyCommand: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure("\(file): cannot read the file") }
             let request: Request
             do {
-                guard case .request(let decoded) = try ISO18626Decoder().decode(Array(data)).message else {
-                    throw CommandFailure("\(file): not an ISO 18626 request")
+                switch try ISO18626Decoder().decode(Array(data)).message {
+                case .request(let decoded):
+                    request = decoded
+                case .requestingAgencyMessage(let message) where message.action == .renew:
+                    do {
+                        return try await gateway.explainRenewal(message)
+                    } catch let error as StaffActionError {
+                        throw CommandFailure("\(file): \(error.message)")
+                    }
+                default:
+                    throw CommandFailure("\(file): not an ISO 18626 request or Renew action")
                 }
-                request = decoded
             } catch let error as ISO18626DecodingError {
                 throw CommandFailure("\(file): \(error.description)")
             }
