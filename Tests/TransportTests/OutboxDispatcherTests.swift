@@ -166,6 +166,12 @@ import Transport
         print("healthy peer with 1000 queued for a dead one: max commit to delivery \(delays.max() ?? .zero); dead-peer entries tried: \(attempted)")
         #expect(delays.count == 20)
         #expect(delays.allSatisfy { $0 < .seconds(1) })
+        // A peer that does not answer costs a probe per backoff step, not an attempt per queued message: at
+        // most its senders' messages on the wire when the first refusal came back were tried.
+        #expect(attempted >= 1)
+        #expect(attempted <= 8, "\(attempted) of the dead peer's 1,000 messages were tried")
+        let held = try await library.entries([.pending]).filter { $0.peerName == "dead" && $0.attempts == 0 }
+        #expect(held.count >= 992)
     }
 
     @Test func aBacklogDrainsFastOnceAndInOrder() async throws {

@@ -157,7 +157,9 @@ extension Gateway {
     }
 
     /// Records a failed attempt in one statement, scheduling the next one (after the backoff, or the peer's
-    /// `Retry-After` if longer) or dead-lettering the entry when its attempts are used up.
+    /// `Retry-After` if longer) or dead-lettering the entry when its attempts are used up. A transient
+    /// failure (the peer is down, overloaded or asked us to wait) holds the peer's whole due queue until the
+    /// same moment in one more statement: the next attempt is a probe, not a thousand failures.
     private func recordFailure(_ failure: DeliveryFailure, of delivery: OutboundDelivery, retryPolicy: RetryPolicy) async throws -> DeliveryResult {
         let now = self.now
         let attempts = delivery.entry.attempts + 1
@@ -167,7 +169,8 @@ extension Gateway {
             previousAttempts: delivery.entry.attempts,
             reason: failure.description,
             nextAttemptAt: now.addingTimeInterval(delay ?? 0),
-            deadLetter: delay == nil
+            deadLetter: delay == nil,
+            holdsQueueOfPeer: failure.kind == .transient ? delivery.peerName : nil
         )
         guard try await store.write({ writer in try writer.record(record) }) else { return .superseded }
         return delay == nil ? .dead(failure) : .willRetry(at: record.nextAttemptAt, failure)

@@ -43,7 +43,7 @@ public struct PeerReply: Hashable, Sendable {
     }
 
     /// Whether the HTTP status says the peer is unavailable for now rather than unwilling (5xx, 408, 429).
-    var isTransientStatus: Bool {
+    public var isTransientStatus: Bool {
         guard let statusCode else { return false }
         return statusCode >= 500 || statusCode == 408 || statusCode == 429
     }

@@ -68,7 +68,15 @@ extension SQLiteStoreWriter {
                 failure.entryID, failure.previousAttempts,
             ]
         )
-        return db.changesCount > 0
+        let recorded = db.changesCount > 0
+        if recorded, let peer = failure.holdsQueueOfPeer, !failure.deadLetter {
+            // The rest of the peer's due queue waits for the same moment, without an attempt of its own.
+            try db.executeCached(
+                sql: "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at < ? AND peer_name = ?",
+                arguments: [failure.nextAttemptAt.timeIntervalSince1970, failure.nextAttemptAt.timeIntervalSince1970, peer]
+            )
+        }
+        return recorded
     }
 
     func record(_ confirmation: DeliveryConfirmation) throws -> Bool {

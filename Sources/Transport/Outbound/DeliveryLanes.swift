@@ -68,4 +68,15 @@ struct DeliveryLanes {
         takenByPeer[delivery.peerName, default: 1] -= 1
         if takenByPeer[delivery.peerName] == 0 { takenByPeer[delivery.peerName] = nil }
     }
+
+    /// The peer's messages still waiting for a sender, given back untried (their entries may be taken again
+    /// by a later look); its senders stop after the message they are sending.
+    mutating func releaseWaiting(for peer: String) {
+        guard let queue = waiting.removeValue(forKey: peer) else { return }
+        for delivery in queue {
+            taken.remove(delivery.entryID)
+        }
+        takenByPeer[peer, default: queue.count] -= queue.count
+        if takenByPeer[peer, default: 0] <= 0 { takenByPeer[peer] = nil }
+    }
 }

@@ -19,7 +19,9 @@ import Synchronization
 /// - **Peers never wait for each other.** Attempts run concurrently, at most `maximumPerPeer` (4) on the wire
 ///   for one peer, so a peer that is down or slow holds up only its own queue. A refused connection fails at
 ///   once (no connection retries inside the HTTP client; a short connect timeout).
-/// - Failures are recorded by the gateway: backoff with jitter, `Retry-After`, dead letters.
+/// - Failures are recorded by the gateway: backoff with jitter, `Retry-After`, dead letters. A transient
+///   failure holds the peer's whole queue until the next attempt, which is then a probe: a peer that is down
+///   costs one attempt per backoff step, not one per queued message.
 public final class OutboxDispatcher: Service {
     private let gateway: Gateway
     private let links: PeerLinkTable
@@ -158,6 +160,11 @@ public final class OutboxDispatcher: Service {
                 let started = ContinuousClock.now
                 let attempt = await send(delivery)
                 let latency = started.duration(to: .now)
+                if attempt.saysPeerIsUnavailable {
+                    // Do not try the rest of the lane against a peer that just failed: the record of this
+                    // attempt holds the peer's queue until its next attempt.
+                    lanes.withLock { $0.releaseWaiting(for: peer) }
+                }
                 recordings.addTask { await self.record(attempt, of: delivery, latency: latency) }
             }
         }
@@ -199,6 +206,12 @@ public final class OutboxDispatcher: Service {
         case .willRetry(let at, let failure):
             metadata["error"] = .string(failure.description)
             metadata["next_attempt"] = .string(at.formatted(.iso8601))
+            if failure.kind == .transient {
+                // The peer's queue waits for the same moment (recorded with this failure): what this lane
+                // still holds goes back untried.
+                lanes.withLock { $0.releaseWaiting(for: delivery.peerName) }
+                metadata["queue"] = "held"
+            }
             logger.warning("message not delivered; will retry", metadata: metadata)
         case .dead(let failure):
             metadata["error"] = .string(failure.description)
@@ -277,6 +290,18 @@ extension DeliveryResult {
         case .willRetry: "retry"
         case .dead: "dead"
         case .superseded: "superseded"
+        }
+    }
+}
+
+extension DeliveryAttempt {
+    /// Whether the attempt says the peer cannot take messages now (no answer, or a status that asks us to
+    /// wait), so the rest of its queue should wait too.
+    fileprivate var saysPeerIsUnavailable: Bool {
+        switch self {
+        case .noAnswer: true
+        case .answered(let reply): reply.isTransientStatus
+        case .notSent: false
         }
     }
 }
