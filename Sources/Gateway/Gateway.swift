@@ -257,7 +257,9 @@ public final class Gateway: Sendable {
             )
         }
         if !peer.allowedAddresses.isEmpty {
-            guard let address = context.remoteAddress, peer.allowedAddresses.contains(where: { $0.contains(address) }) else {
+            guard let address = context.remoteAddress, let bytes = AddressRange.bytes(of: address),
+                peer.allowedAddresses.contains(where: { $0.contains(addressBytes: bytes) })
+            else {
                 return .failure(
                     Refusal(
                         error: notAccepted,

@@ -25,7 +25,14 @@ public struct AddressRange: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether an address (`203.0.113.7`, `::1`; IPv4-mapped IPv6 counts as IPv4) is in the range.
     public func contains(_ address: String) -> Bool {
-        guard var bytes = Self.bytes(of: address) else { return false }
+        guard let bytes = Self.bytes(of: address) else { return false }
+        return contains(addressBytes: bytes)
+    }
+
+    /// Whether an address already read with ``bytes(of:)`` is in the range (read it once to test it
+    /// against several ranges).
+    func contains(addressBytes: [UInt8]) -> Bool {
+        var bytes = addressBytes
         if bytes.count == 16, network.count == 4, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xFF, bytes[11] == 0xFF {
             bytes = Array(bytes[12...])
         }
