@@ -42,4 +42,14 @@ final class TransactionTurns: Sendable {
         }
         next?.resume()
     }
+
+    /// Whether work for the key is running (for tests).
+    func isBusy(_ key: String) -> Bool {
+        waiting.withLock { $0[key] != nil }
+    }
+
+    /// How many callers wait for the key (for tests).
+    func waiting(_ key: String) -> Int {
+        waiting.withLock { $0[key]?.count ?? 0 }
+    }
 }
