@@ -4,7 +4,7 @@ import Testing
 @testable import Gateway
 
 /// One transaction's messages are decided one after another; different transactions' are not held up.
-@Suite struct TransactionTurnsTests {
+@Suite(.timeLimit(.minutes(1))) struct TransactionTurnsTests {
     final class Counter: Sendable {
         let value = Mutex(0)
     }
