@@ -78,6 +78,8 @@ extension TransactionStore {
                 decided = try await decide(work)
             } catch is SerialDecisionRequired {
                 break
+            } catch is WriteConflict {
+                continue  // a row the decision read vanished under it: decide again on a fresh snapshot
             }
             guard !decided.intent.isEmpty else { return decided.result }
             do {

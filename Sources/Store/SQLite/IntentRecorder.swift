@@ -136,7 +136,10 @@ final class IntentRecorder: StoreWriter {
     }
 
     func update(_ message: MessageRecord) throws {
-        try messages.update(message.id) { _ in message } original: { try snapshot.message(id: message.id) ?? message }
+        try messages.update(message.id) { _ in message } original: {
+            guard let stored = try snapshot.message(id: message.id) else { throw WriteConflict(row: "message \(message.id)") }
+            return stored
+        }
     }
 
     // MARK: History and outbox
@@ -246,7 +249,10 @@ final class IntentRecorder: StoreWriter {
     }
 
     func update(_ review: ReviewRecord) throws {
-        try reviews.update(review.id) { _ in review } original: { try snapshot.review(id: review.id) ?? review }
+        try reviews.update(review.id) { _ in review } original: {
+            guard let stored = try snapshot.review(id: review.id) else { throw WriteConflict(row: "review \(review.id)") }
+            return stored
+        }
     }
 
     func review(id: Int64) throws -> ReviewRecord? {
