@@ -39,7 +39,9 @@ struct RequesterTransitionTableTests {
         // Shipping: loans and copies part ways.
         Row(waiting, .supplierLoaned, when: .loanServices, .moveTo(.shipped, [.clearPendingRequests])),
         Row(waiting, .supplierCopyCompleted, when: .copyServices, .moveTo(.copyDelivered, [.clearPendingRequests])),
-        Row(loanOut, .supplierLoaned, .stay([])),
+        // After an early markReceived our cancel is still pending: a CancelResponse N with status Loaned answers it.
+        Row(loanOut, .supplierLoaned, when: .cancelPending, .stay([.clearPendingRequests])),
+        Row(loanOut, .supplierLoaned, when: .noCancelPending, .stay([])),
 
         // While the loan is out.
         Row(onLoan, .supplierOverdue, .stay([alert])),
@@ -64,7 +66,7 @@ struct RequesterTransitionTableTests {
         Row([.completedWithoutReturn], .supplierCompletedWithoutReturn, .stay([])),
 
         // A refused cancel arriving after the shipment it was refused for: it answers our question, no alert.
-        Row(onLoan + [.copyDelivered], .supplierRefusedCancel, .stay([.clearPendingRequests])),
+        Row(loanOut + [.copyDelivered], .supplierRefusedCancel, .stay([.clearPendingRequests])),
 
         // Notes never change anything, in any state.
         Row(RequesterState.allCases, .supplierNotification, .stay([])),

@@ -293,11 +293,12 @@ struct SupplierStateMachineTests {
         let effects = Self.run(&machine, [
             (.expectToSupply, .expectToSupply),
             (.ship, .loaned),
+            (.holdReturns, .holdReturn),
+            (.renew, .holdReturn),
+            (.releaseHeldReturns, .received),
             (.recall, .recalled),
             (.renew, .recalled),
-            (.holdReturns, .holdReturn),
-            (.releaseHeldReturns, .received),
-            (.lost, .received),
+            (.lost, .recalled),
             (.completeWithoutReturn, .completedWithoutReturn),
         ])
         #expect(effects == [
@@ -305,11 +306,15 @@ struct SupplierStateMachineTests {
             [.send()],
             [.send()],
             [.send(.renewResponse, answer: false)],
-            [.send()],
             [.send(status: .releaseHoldReturn)],
+            [.send()],
+            [.send(.renewResponse, answer: false)],
             [],
             [.send(), .clearPendingRequests],
         ])
+        // Recalled -> HoldReturn is not in BRIEF §10.4: a recall already asks for the item back.
+        var recalled = SupplierStateMachine(state: .recalled, serviceType: .loan, hasAnsweredRequest: true)
+        #expect(recalled.apply(.holdReturns).isRefused)
     }
 
     @Test("Copy flow: ExpectToSupply, copy sent, Received recorded")

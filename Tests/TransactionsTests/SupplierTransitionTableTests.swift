@@ -46,12 +46,13 @@ struct SupplierTransitionTableTests {
         Row([.returnShipped], .renew, .refuse(containing: "already been sent back")),
 
         // ShippedReturn / ShippedForward: the item is on its way back; a renewal still awaiting our answer is
-        // withdrawn with it.
-        Row(atBorrower, .shippedReturn, .moveTo(.returnShipped, [.clearPendingRequests])),
-        Row([.returnShipped], .shippedReturn, .stay([])),
+        // withdrawn with it. A recalled or held loan keeps its status (returnShipped reports Loaned, and
+        // Recalled -> Loaned, HoldReturn -> Loaned are not in BRIEF §10.4).
+        Row(renewable, .shippedReturn, .moveTo(.returnShipped, [.clearPendingRequests])),
+        Row([.recalled, .holdReturn, .returnShipped], .shippedReturn, .stay([])),
         Row(beforeShipping, .shippedReturn, .refuse(containing: "not been shipped")),
-        Row(atBorrower, .shippedForward, .moveTo(.returnShipped, [.clearPendingRequests])),
-        Row([.returnShipped], .shippedForward, .stay([])),
+        Row(renewable, .shippedForward, .moveTo(.returnShipped, [.clearPendingRequests])),
+        Row([.recalled, .holdReturn, .returnShipped], .shippedForward, .stay([])),
         Row(beforeShipping, .shippedForward, .refuse(containing: "not been shipped")),
 
         // 2021 HoldReturn and Lost from the borrower: recorded for staff.
@@ -75,16 +76,19 @@ struct SupplierTransitionTableTests {
         Row(beforeShipping, .sendCopy, when: When(services: [.loan], cancelPending: false), .refuse(containing: "a loan was requested")),
 
         // Our side of a loan.
-        Row(onLoan, .checkIn, .moveTo(.loanCompleted, [change, .clearPendingRequests])),
+        // Held returns are released on the way to the end: HoldReturn -> ReleaseHoldReturn -> LoanCompleted.
+        Row(onLoan.filter { $0 != .holdReturn }, .checkIn, .moveTo(.loanCompleted, [change, .clearPendingRequests])),
+        Row([.holdReturn], .checkIn, .moveTo(.loanCompleted, [.send(status: .releaseHoldReturn), change, .clearPendingRequests])),
         // A recalled loan whose new due date passes becomes overdue (BRIEF §10.4 Recalled -> Overdue).
         Row([.loaned, .received, .recalled], .markOverdue, .moveTo(.overdue, [change])),
         // A renewal awaiting our answer is answered before we recall the loan or stop taking returns.
         Row(renewable, .recall, when: .renewalPending, .refuse(containing: "has asked to renew")),
         Row(renewable, .recall, when: .noRenewalPending, .moveTo(.recalled, [change])),
-        Row(onLoan, .completeWithoutReturn, .moveTo(.completedWithoutReturn, [change, .clearPendingRequests])),
+        Row(onLoan.filter { $0 != .holdReturn }, .completeWithoutReturn, .moveTo(.completedWithoutReturn, [change, .clearPendingRequests])),
+        Row([.holdReturn], .completeWithoutReturn,
+            .moveTo(.completedWithoutReturn, [.send(status: .releaseHoldReturn), change, .clearPendingRequests])),
         Row(renewable, .holdReturns, when: .renewalPending, .refuse(containing: "has asked to renew")),
         Row(renewable, .holdReturns, when: .noRenewalPending, .moveTo(.holdReturn, [change])),
-        Row([.recalled], .holdReturns, .moveTo(.holdReturn, [change])),
         Row([.holdReturn], .releaseHeldReturns, .moveTo(.received, [.send(status: .releaseHoldReturn)])),
 
         // acceptCancel / refuseCancel only with a pending cancel, and only before shipping.

@@ -4,11 +4,8 @@ import Testing
 
 @testable import Transactions
 
-/// The tables against ISO 18626 practice (BRIEF.md §10) and against their own stated rules. Most tests here
-/// guard defects the review fixed. Where a defect remains (the right fix is a decision, not a plain slip), the
-/// check is wrapped in `withKnownIssue` so that the suite stays green until it is decided, and turns red
-/// ("known issue was not recorded") once the table changes, so the marker can be removed; the known cases are
-/// listed exactly, so that a new defect of the same kind fails outside the marker.
+/// The tables against ISO 18626 practice (BRIEF.md §10) and against their own stated rules: each test guards a
+/// defect the review found and that is fixed.
 @Suite("Transition tables against ISO 18626 practice")
 struct TransitionTableDefectTests {
     static let supplierGraphs = ServiceType.allCases.map { MachineGraph(from: SupplierStateMachine(serviceType: $0)) }
@@ -139,16 +136,10 @@ struct TransitionTableDefectTests {
         return changes
     }
 
-    /// The status changes the table makes that BRIEF §10.4 does not list, still undecided: Recalled -> HoldReturn
-    /// (holdReturns), Recalled -> Loaned and HoldReturn -> Loaned (the borrower's ShippedReturn/ShippedForward move
-    /// to returnShipped, which reports Loaned, so a StatusRequest after a recall answers Loaned: a regression
-    /// CrossLink's rank check rejects), and HoldReturn -> LoanCompleted / CompletedWithoutReturn (checkIn,
-    /// completeWithoutReturn without a ReleaseHoldReturn first).
-    static let knownInvalidStatusChanges: Set<String> = [
-        "Recalled -> HoldReturn", "Recalled -> Loaned", "HoldReturn -> Loaned",
-        "HoldReturn -> LoanCompleted", "HoldReturn -> CompletedWithoutReturn",
-    ]
-
+    /// Decided: a recalled or held loan keeps its status when the borrower sends the item back (no Recalled ->
+    /// Loaned or HoldReturn -> Loaned, which CrossLink's rank check rejects), a recall is not followed by a hold
+    /// (no Recalled -> HoldReturn), and checking in or closing a held loan releases the hold first (HoldReturn ->
+    /// ReleaseHoldReturn -> LoanCompleted / CompletedWithoutReturn).
     @Test("Supplier: every status change the table makes is in BRIEF §10.4's list")
     func statusChangesAreValid() {
         let invalid = Self.statusChanges().filter { change in
@@ -156,13 +147,18 @@ struct TransitionTableDefectTests {
             guard let from = Status(rawValue: String(parts[0])), let to = Status(rawValue: String(parts[2])) else { return true }
             return !(Self.validStatusChanges[from]?.contains(to) ?? false)
         }
-        // No invalid change beyond the known, undecided ones.
-        let pairs = Set(invalid.map { $0.split(separator: " ").prefix(3).joined(separator: " ") })
-        #expect(pairs.isSubset(of: Self.knownInvalidStatusChanges),
-                "new status changes not in BRIEF §10.4: \(pairs.subtracting(Self.knownInvalidStatusChanges).sorted())")
-        withKnownIssue("the table allows status changes BRIEF §10.4 does not list (decide which is right)") {
-            #expect(invalid.isEmpty, "not in BRIEF §10.4:\n\(invalid.sorted().joined(separator: "\n"))")
+        #expect(invalid.isEmpty, "not in BRIEF §10.4:\n\(invalid.sorted().joined(separator: "\n"))")
+        // The decided cases, concretely.
+        for state in [SupplierState.recalled, .holdReturn] {
+            for event in [SupplierEvent.shippedReturn, .shippedForward] {
+                var machine = SupplierStateMachine(state: state, serviceType: .loan, hasAnsweredRequest: true)
+                #expect(machine.apply(event) == .applied(from: state, to: state, effects: []), "\(event) in \(state)")
+            }
         }
+        var held = SupplierStateMachine(state: .holdReturn, serviceType: .loan, hasAnsweredRequest: true)
+        #expect(held.apply(.checkIn).effects == [.sendStatus(reason: .statusChange, answer: nil, status: .releaseHoldReturn),
+                                                 .sendStatus(reason: .statusChange, answer: nil, status: nil), .clearPendingRequests])
+        #expect(held.state == .loanCompleted)
     }
 
     /// Including Recalled -> Overdue (a recalled loan whose new due date passes: `markOverdue` in recalled).
@@ -286,15 +282,9 @@ struct TransitionTableDefectTests {
     }
 
     /// We asked to cancel, then marked the loan received before its Loaned status arrived (markReceived from
-    /// willSupply keeps cancelPending). The supplier's CancelResponse N with status Loaned maps to supplierLoaned,
-    /// which in received/withPatron/returnShipped is recorded without clearing the flag; and in returnShipped a
-    /// CancelResponse N without a shipped status is warned as out of order and leaves it set too. The flag then stays
-    /// set until the loan completes (our own cancel is refused there anyway, so only what staff see is wrong).
-    static let knownLeftPendingCancels: Set<String> = [
-        "received: CancelResponse N Loaned", "withPatron: CancelResponse N Loaned",
-        "returnShipped: CancelResponse N Loaned", "returnShipped: CancelResponse N WillSupply",
-    ]
-
+    /// willSupply keeps cancelPending: the supplier has not answered yet). The supplier's CancelResponse N, with
+    /// status Loaned (mapped to supplierLoaned) or without a shipped status (supplierRefusedCancel), answers it in
+    /// received, withPatron and returnShipped: the flag is cleared, quietly.
     @Test("Requester: the supplier's answer to our cancel clears the pending flag after we marked the loan received early")
     func cancelAnsweredAfterEarlyReceipt() {
         var left: Set<String> = []
@@ -316,10 +306,6 @@ struct TransitionTableDefectTests {
                 }
             }
         }
-        // Nothing beyond the known cases (received/withPatron with a status-less No are fixed: answered quietly).
-        #expect(left.isSubset(of: Self.knownLeftPendingCancels), "new: \(left.subtracting(Self.knownLeftPendingCancels).sorted())")
-        withKnownIssue("cancelPending left set after markReceived from willSupply: the CancelResponse N that answers it does not clear it (decide)") {
-            #expect(left.isEmpty, "\(left.sorted())")
-        }
+        #expect(left.isEmpty, "cancelPending left set or warned: \(left.sorted())")
     }
 }

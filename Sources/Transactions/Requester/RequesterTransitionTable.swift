@@ -53,6 +53,9 @@ public enum RequesterTransitionTable {
         // Shipping: loans and copies part ways.
         rules += each(waiting, .supplierLoaned, when: .loanService, .moveTo(.shipped, [.clearPendingRequests]))
         rules += each(waiting, .supplierCopyCompleted, when: .copyService, .moveTo(.copyDelivered, [.clearPendingRequests]))
+        // A CancelResponse N with status Loaned maps to supplierLoaned: after we marked the loan received early
+        // (markReceived from willSupply keeps our cancel pending) it is the answer to our cancel, and clears it.
+        rules += each(onLoan + [.returnShipped], .supplierLoaned, when: .cancelPending, .record([.clearPendingRequests]))
         rules += each(onLoan + [.returnShipped], .supplierLoaned, .record([]))
 
         // While we have the loan.
@@ -78,7 +81,7 @@ public enum RequesterTransitionTable {
         rules += [Rule(.completed, .supplierCopyCompleted, .record([]))]
         rules += [Rule(.completedWithoutReturn, .supplierCompletedWithoutReturn, .record([]))]
         // A refused cancel arriving after the shipment it was refused for.
-        rules += each(onLoan + [.copyDelivered], .supplierRefusedCancel, .record([.clearPendingRequests]))
+        rules += each(onLoan + [.returnShipped, .copyDelivered], .supplierRefusedCancel, .record([.clearPendingRequests]))
 
         // Notes never change anything.
         rules += each(RequesterState.allCases, .supplierNotification, .record([]))

@@ -22,6 +22,7 @@ public enum SupplierTransitionTable {
     private static let beforeShipping: [SupplierState] = [.requestReceived, .expectToSupply, .willSupply]
     private static let atBorrower: [SupplierState] = [.loaned, .received, .overdue, .recalled, .holdReturn]
     private static let onLoan: [SupplierState] = atBorrower + [.returnShipped]
+    private static let notHeld: [SupplierState] = onLoan.filter { $0 != .holdReturn }
 
     private static func send(_ reason: ReasonForMessage = .statusChange, answer: Bool? = nil, status: Status? = nil) -> SupplierEffect {
         .sendStatus(reason: reason, answer: answer, status: status)
@@ -62,8 +63,11 @@ public enum SupplierTransitionTable {
 
         for action in [SupplierEvent.shippedReturn, .shippedForward] {
             // Sending the item back withdraws a renewal request still waiting for our answer.
-            rules += each(atBorrower, action) { _ in .moveTo(.returnShipped, [.clearPendingRequests]) }
-            rules += [Rule(.returnShipped, action, .record([]))]
+            rules += each([.loaned, .received, .overdue], action) { _ in .moveTo(.returnShipped, [.clearPendingRequests]) }
+            // A recalled or held loan keeps reporting Recalled / HoldReturn: returnShipped reports Loaned, and
+            // Recalled -> Loaned or HoldReturn -> Loaned is no status change BRIEF §10.4 allows (CrossLink's rank
+            // check rejects the first). The return is recorded; checking the item in completes the loan.
+            rules += each([.recalled, .holdReturn, .returnShipped], action) { _ in .record([]) }
             rules += each(beforeShipping, action) { _ in .refuse("the item has not been shipped yet") }
         }
         rules += each([.loaned, .received, .overdue, .recalled], .borrowerHoldsReturn) { _ in .record([]) }
@@ -86,7 +90,10 @@ public enum SupplierTransitionTable {
         rules += each(beforeShipping, .sendCopy) { _ in .refuse("a loan was requested, not a copy: ship the item") }
 
         // Our side of a loan.
-        rules += each(onLoan, .checkIn) { _ in .moveTo(.loanCompleted, [send(), .clearPendingRequests]) }
+        // Held returns are released before the loan ends, so the borrower sees HoldReturn -> ReleaseHoldReturn ->
+        // LoanCompleted / CompletedWithoutReturn (BRIEF §10.4 lists nothing else after HoldReturn).
+        rules += [Rule(.holdReturn, .checkIn, .moveTo(.loanCompleted, [send(status: .releaseHoldReturn), send(), .clearPendingRequests]))]
+        rules += each(notHeld, .checkIn) { _ in .moveTo(.loanCompleted, [send(), .clearPendingRequests]) }
         rules += each([.loaned, .received], .markOverdue) { _ in .moveTo(.overdue, [send()]) }
         // A renewal request waiting for our answer is answered before the loan is recalled or held.
         for event in [SupplierEvent.recall, .holdReturns] {
@@ -96,10 +103,16 @@ public enum SupplierTransitionTable {
         }
         rules += each([.loaned, .received, .overdue], .recall) { _ in .moveTo(.recalled, [send()]) }
         rules += [Rule(.recalled, .markOverdue, .moveTo(.overdue, [send()]))]
-        rules += each(onLoan, .completeWithoutReturn) { _ in
+        rules += [
+            Rule(.holdReturn, .completeWithoutReturn,
+                 .moveTo(.completedWithoutReturn, [send(status: .releaseHoldReturn), send(), .clearPendingRequests]))
+        ]
+        rules += each(notHeld, .completeWithoutReturn) { _ in
             .moveTo(.completedWithoutReturn, [send(), .clearPendingRequests])
         }
-        rules += each([.loaned, .received, .overdue, .recalled], .holdReturns) { _ in .moveTo(.holdReturn, [send()]) }
+        // Not from recalled: BRIEF §10.4 allows Recalled only to go on to Overdue, LoanCompleted or
+        // CompletedWithoutReturn (a recall already asks for the item back).
+        rules += each([.loaned, .received, .overdue], .holdReturns) { _ in .moveTo(.holdReturn, [send()]) }
         rules += [Rule(.holdReturn, .releaseHeldReturns, .moveTo(.received, [send(status: .releaseHoldReturn)]))]
 
         // Answers to the borrower's cancel and renewal requests.
