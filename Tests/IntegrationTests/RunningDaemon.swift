@@ -21,9 +21,21 @@ enum IllgateBinary {
     @discardableResult
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         guard let executable = IllgateBinary.url else { throw CLIError(description: "the illgate executable was not built") }
+        return try runProcess(executable, arguments)
+    }
+
+    /// Runs a program to completion, in `directory` and with `environment` when given.
+    static func runProcess(
+        _ executable: URL,
+        _ arguments: [String],
+        in directory: URL? = nil,
+        environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

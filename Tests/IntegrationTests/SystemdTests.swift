@@ -19,8 +19,9 @@ struct SystemdTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         // verify wants ExecStart= to exist: point it at the freshly built binary.
-        let unit = try String(contentsOf: Self.repository.appendingPathComponent("systemd/illgate.service"), encoding: .utf8)
-            .replacingOccurrences(of: "/usr/local/bin/illgate", with: try #require(IllgateBinary.url).path)
+        let shipped = try String(contentsOf: Self.repository.appendingPathComponent("systemd/illgate.service"), encoding: .utf8)
+        let unit = shipped.replacingOccurrences(of: "/usr/bin/illgate", with: try #require(IllgateBinary.url).path)
+        #expect(unit != shipped, "ExecStart= names /usr/bin/illgate, where the package installs the binary")
         let path = directory.appendingPathComponent("illgate.service").path
         try unit.write(toFile: path, atomically: true, encoding: .utf8)
         let process = Process()
@@ -33,6 +34,59 @@ struct SystemdTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "systemd-analyze verify: \(message)")
         #expect(!message.contains("illgate.service:"), "systemd-analyze complained: \(message)")
+    }
+
+    /// A bad configuration stops the unit: serve exits 78 (RestartPreventExitStatus=78), and no ExecStartPre
+    /// runs first (the prevent list applies only to the main process, so a failing pre-check would restart-loop).
+    @Test func aBadConfigurationStopsTheUnitWithoutALoop() throws {
+        let unit = try String(contentsOf: Self.repository.appendingPathComponent("systemd/illgate.service"), encoding: .utf8)
+        let lines = unit.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+        #expect(!lines.contains { $0.hasPrefix("ExecStartPre=") })
+        #expect(lines.contains("RestartPreventExitStatus=78"))
+        // The files Documentation= names are the ones the package installs.
+        let script = try String(contentsOf: Self.repository.appendingPathComponent("packaging/build-deb.sh"), encoding: .utf8)
+        #expect(lines.contains("Documentation=man:illgate(1) file:///usr/share/doc/illgate/README.md"))
+        #expect(script.contains("usr/share/doc/illgate/README.md") && script.contains("usr/share/man/man1/illgate.1.gz"))
+
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("illgate.toml").path
+        try "[library]\nagency_ids = 42\n".write(toFile: file, atomically: true, encoding: .utf8)
+        for command in [["serve", "--config", file], ["check-config", file], ["check-config", root.appendingPathComponent("missing.toml").path]] {
+            let run = try IllgateBinary.run(command)
+            #expect(run.status == 78, "illgate \(command.joined(separator: " ")): \(run.status) \(run.error)")
+        }
+        let missing = try IllgateBinary.run(["check-config", root.appendingPathComponent("missing.toml").path])
+        #expect(missing.error.contains("missing.toml: no such file"))
+    }
+
+    /// A file the user running illgate may not read (or whose directory it may not enter) is "permission
+    /// denied", not "no such file". Needs a user other than root: run as `nobody` through runuser when root.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser"), "needs root and runuser"))
+    func anUnreadableFileIsPermissionDenied() throws {
+        let root = URL(fileURLWithPath: "/tmp").appendingPathComponent("illgate-perm-\(UUID().uuidString)")
+        let directory = root.appendingPathComponent("etc-illgate")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root.path)
+        let file = directory.appendingPathComponent("illgate.toml").path
+        try "[library]\nagency_ids = [\"ISIL:XX-TEST\"]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        // The built binary must be reachable by nobody: copy it next to the file.
+        let binary = root.appendingPathComponent("illgate").path
+        try FileManager.default.copyItem(atPath: try #require(IllgateBinary.url).path, toPath: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
+        for (directoryMode, fileMode) in [(0o750, 0o644), (0o755, 0o640)] {
+            try FileManager.default.setAttributes([.posixPermissions: directoryMode], ofItemAtPath: directory.path)
+            try FileManager.default.setAttributes([.posixPermissions: fileMode], ofItemAtPath: file)
+            let run = try IllgateBinary.runProcess(
+                URL(fileURLWithPath: "/usr/sbin/runuser"), ["-u", "nobody", "--", binary, "check-config", file], in: root
+            )
+            let message = run.error
+            #expect(run.status == 78)
+            #expect(message.contains("\(file): permission denied"), "directory \(String(directoryMode, radix: 8)), file \(String(fileMode, radix: 8)): \(message)")
+            #expect(!message.contains("no such file"))
+        }
     }
 
     @Test func notifyProtocolReadyReloadStop() async throws {

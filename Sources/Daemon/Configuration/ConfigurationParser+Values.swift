@@ -19,13 +19,11 @@ extension ConfigurationParser {
             return nil
         }
         let path = resolve(text)
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            reader.report(key, "no such file: \(path)")
-        } else if isDirectory.boolValue {
-            reader.report(key, "\(path) is a directory, not a file")
-        } else if !FileManager.default.isReadableFile(atPath: path) {
-            reader.report(key, "cannot read \(path) (permissions?)")
+        switch FileAccess.problem(path) {
+        case nil: break
+        case .noSuchFile: reader.report(key, "no such file: \(path)")
+        case .isDirectory: reader.report(key, "\(path) is a directory, not a file")
+        case let failure?: reader.report(key, "\(path): \(failure.message)")
         }
         return path
     }
@@ -50,12 +48,14 @@ extension ConfigurationParser {
             return nil
         }
         let path = resolve(fileName)
-        guard FileManager.default.fileExists(atPath: path) else {
+        let data: Data
+        do {
+            data = try FileAccess.read(path)
+        } catch .noSuchFile {
             reader.report(fileKey, "no such file: \(path)")
             return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            reader.report(fileKey, "cannot read \(path) (permissions?)")
+        } catch {
+            reader.report(fileKey, "\(path): \(error.message)")
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

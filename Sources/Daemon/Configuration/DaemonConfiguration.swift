@@ -82,17 +82,18 @@ public struct DaemonConfiguration: Hashable, Sendable {
     ///   - path: The TOML file.
     ///   - environment: The process environment; the variables of ``EnvironmentOverride`` override their keys.
     ///   - workingDirectory: What relative paths are resolved against; the current directory when `nil`.
-    /// - Throws: Every problem found: the file unreadable, TOML syntax, unknown keys, wrong types, bad values.
+    /// - Throws: Every problem found: the file missing or unreadable ("no such file", "permission denied"), TOML
+    ///   syntax, unknown keys, wrong types, bad values.
     public static func load(
         path: String,
         environment: [String: String],
         workingDirectory: String? = nil
     ) throws(ConfigurationError) -> DaemonConfiguration {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigurationError(problems: [ConfigurationProblem(file: path, message: "no such file")])
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(problems: [ConfigurationProblem(file: path, message: "cannot read the file")])
+        let data: Data
+        do {
+            data = try FileAccess.read(path)
+        } catch {
+            throw ConfigurationError(problems: [ConfigurationProblem(file: path, message: error.message)])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(problems: [ConfigurationProblem(file: path, message: "the file is not UTF-8 text")])
