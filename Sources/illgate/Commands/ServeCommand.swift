@@ -15,12 +15,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let path = config ?? environment["ILLGATE_CONFIG"] ?? "config/illgate.toml"
+        let path = ConfigurationFile.path(config, environment: environment)
         let configuration: DaemonConfiguration
         do {
             configuration = try DaemonConfiguration.load(path: path, environment: environment)
         } catch {
-            FileHandle.standardError.write(Data("illgate: the configuration is not valid:\n\(error.description)\n".utf8))
+            FileHandle.standardError.write(Data("illgate: cannot use the configuration \(path):\n\(error.description)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG: systemd does not restart-loop on a broken file
         }
         try await IllgateDaemon.run(configuration: configuration, environment: environment)

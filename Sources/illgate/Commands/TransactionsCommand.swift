@@ -22,21 +22,27 @@ struct TransactionsCommand: AsyncParsableCommand {
         @Option(help: "The configuration file whose database to read (default: $ILLGATE_CONFIG, else config/illgate.toml).")
         var config: String?
 
-        var path: String {
+        /// The database to read: `--database`, else `$ILLGATE_DATABASE`, else the configuration's `storage.path`.
+        ///
+        /// A `--config` that is missing or invalid is an error naming it, even with `--database`: there is no
+        /// fallback to a default database, which on a host with several libraries would be another library's.
+        func databasePath() throws(CommandFailure) -> String {
             let environment = ProcessInfo.processInfo.environment
-            if let database = database ?? environment["ILLGATE_DATABASE"] { return database }
-            let file = config ?? environment["ILLGATE_CONFIG"] ?? "config/illgate.toml"
-            if let configuration = try? DaemonConfiguration.load(path: file, environment: environment) {
-                return configuration.storagePath
+            if config != nil {
+                let configuration = try ConfigurationFile.load(config).configuration
+                return database ?? environment["ILLGATE_DATABASE"] ?? configuration.storagePath
             }
-            return "data/illgate.sqlite"
+            if let database = database ?? environment["ILLGATE_DATABASE"] { return database }
+            return try ConfigurationFile.load(nil).configuration.storagePath
         }
 
-        func openStore() throws -> SQLiteTransactionStore {
+        /// Opens the database (see ``databasePath()``), which must exist.
+        func openStore() throws -> (path: String, store: SQLiteTransactionStore) {
+            let path = try databasePath()
             guard FileManager.default.fileExists(atPath: path) else {
                 throw CommandFailure("no database at \(path) (use --database or set ILLGATE_DATABASE)")
             }
-            return try SQLiteTransactionStore(path: path)
+            return (path, try SQLiteTransactionStore(path: path))
         }
     }
 
@@ -58,7 +64,7 @@ struct TransactionsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let store = try options.openStore()
+            let store = try options.openStore().store
             let transactions = try await store.transactions(matching: TransactionFilter(role: role?.role, state: state, limit: limit))
             if json {
                 printJSON(transactions.map(AdminTransaction.init))
@@ -92,9 +98,9 @@ struct TransactionsCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let store = try options.openStore()
+            let (path, store) = try options.openStore()
             guard let transaction = try await store.transaction(id: id) else {
-                throw CommandFailure("no transaction \(id) in \(options.path)")
+                throw CommandFailure("no transaction \(id) in \(path)")
             }
             if json {
                 printJSON(

@@ -12,14 +12,7 @@ struct AdminClient {
 
     /// Reads the admin address and token file from the daemon's configuration.
     init(configurationPath: String?) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = configurationPath ?? environment["ILLGATE_CONFIG"] ?? "config/illgate.toml"
-        let configuration: DaemonConfiguration
-        do {
-            configuration = try DaemonConfiguration.load(path: path, environment: environment)
-        } catch {
-            throw CommandFailure("the configuration \(path) is not valid:\n\(error.description)")
-        }
+        let configuration = try ConfigurationFile.load(configurationPath).configuration
         let admin = configuration.admin
         let host = admin.host.contains(":") ? "[\(admin.host)]" : admin.host
         baseURL = "http://\(host):\(admin.port)"

@@ -11,13 +11,7 @@ struct LocalGateway {
     let store: SQLiteTransactionStore
 
     init(configurationPath: String?) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = configurationPath ?? DaemonConfiguration.defaultPath(environment: environment)
-        do {
-            configuration = try DaemonConfiguration.load(path: path, environment: environment)
-        } catch {
-            throw CommandFailure(error.problems.map(\.description).joined(separator: "\n"))
-        }
+        configuration = try ConfigurationFile.load(configurationPath).configuration
         let directory = (configuration.storagePath as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
