@@ -189,5 +189,39 @@ import Transactions
         #expect(after.decision == "supply")
         #expect(after.answer.contains { $0.name == "status" && $0.value == "WillSupply" })
         #expect(try await pair.lender.store.transactions(matching: TransactionFilter()).isEmpty)
+        // Every rule is listed, also those after the one that decided.
+        #expect(before.rules.contains { $0.rule == "L17" && $0.verdict == "not reached" })
+        #expect(Set(before.rules.map(\.rule)).isSuperset(of: ["L01", "L02", "L03", "L04", "L06", "L07", "L08", "L10", "L17"]))
+    }
+
+    @Test("policy explain on a request already received does not count it as its own duplicate")
+    func explainReceivedRequest() async throws {
+        let pair = try LibraryPair(lenderPolicy: Self.lenderPolicy { $0.lending.redFlags.duplicateHours = 24 })
+        try await Self.load([Self.holding()], into: pair.lender)
+        let borrowing = try await pair.borrower.borrow(LibraryPair.borrowingRequest(.loan))
+        try await pair.deliverAll()
+        let lending = try await pair.lenderTransaction(for: borrowing)
+        #expect(lending.state == SupplierState.willSupply.rawValue)
+        func received(_ requestID: String) -> Request {
+            Request(
+                header: Header(
+                    supplyingAgencyID: LibraryPair.lenderAgency,
+                    requestingAgencyID: LibraryPair.borrowerAgency,
+                    timestamp: pair.clock.now,
+                    requestingAgencyRequestID: requestID
+                ),
+                bibliographicInfo: LibraryPair.borrowingRequest(.loan).bibliographicInfo,
+                serviceInfo: ServiceInfo(serviceType: .loan)
+            )
+        }
+        let same = try await pair.lender.explainLending(received(lending.requestingAgencyRequestID))
+        #expect(same.decision == "supply")
+        #expect(same.rule == "L17")
+        #expect(same.facts.contains { $0.name == "same citation from peer" && $0.value == "0" })
+        // Another request for the same citation is a duplicate of the stored one.
+        let other = try await pair.lender.explainLending(received(lending.requestingAgencyRequestID + "-AGAIN"))
+        #expect(other.decision == "review")
+        #expect(other.rule == "L06")
+        #expect(other.rules.contains { $0.rule == "L17" && $0.verdict == "not reached" })
     }
 }

@@ -32,12 +32,23 @@ extension Gateway {
         let explanation = try await rolledBack { writer in
             // A retry is explained as the request it replaces would be followed up (§4.5).
             var previous: Int64?
+            // A request already received is not its own duplicate: the transaction stored for the same requester
+            // and request id is left out of the history counts, as when the request was decided on arrival.
+            var own: Int64?
+            let sameID = try writer.transaction(role: .supplier, requestingAgencyID: agency.key, requestID: request.header.requestingAgencyRequestID)
             if request.serviceInfo?.requestType == .retry {
-                let sameID = try writer.transaction(role: .supplier, requestingAgencyID: agency.key, requestID: request.header.requestingAgencyRequestID)
                 previous = try (sameID ?? RetryLink.replaced(by: request, from: peer, citation: keys.citation, writer))?.id
+            } else {
+                own = sameID?.id
             }
-            let input = try decider.input(for: request, keys: keys, transactionID: nil, replacing: previous, writer)
-            let decision = LendingPolicy(configuration: policy).decide(input)
+            let input = try decider.input(for: request, keys: keys, transactionID: own, replacing: previous, writer)
+            let lending = LendingPolicy(configuration: policy)
+            let decision = lending.decide(input)
+            // Every rule, also those after the one that decided: what each would say on its own.
+            let decided = Set(decision.trace.map(\.rule))
+            let notReached = lending.evaluateEveryRule(input).filter { !decided.contains($0.rule) }.map {
+                PolicyExplanation.Rule(rule: $0.rule.rawValue, verdict: "not reached", detail: "(\($0.verdict.rawValue) on its own) \($0.detail)")
+            }
             var answer: [PolicyExplanation.Fact] = []
             if let reply = decision.reply(for: peer.edition) {
                 answer.append(.init(name: "status", value: reply.status.rawValue))
@@ -68,7 +79,7 @@ extension Gateway {
                 code: decision.outcome.code.rawValue,
                 answer: answer,
                 facts: facts,
-                rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) },
+                rules: decision.trace.map { .init(rule: $0.rule.rawValue, verdict: $0.verdict.rawValue, detail: $0.detail) } + notReached,
                 asOf: TimestampFormat.format(now)
             )
         }

@@ -109,6 +109,28 @@ public struct LendingPolicy: Sendable {
         return line
     }
 
+    /// Every lending rule evaluated on its own, in order, for the requested service type (a loan for
+    /// CopyOrLoan): what each rule would conclude whether or not an earlier one decided. For explanations
+    /// (`illgate policy explain`); ``decide(_:)`` is what answers the peer.
+    public func evaluateEveryRule(_ input: LendingInput) -> [RuleEvaluation] {
+        let requested = LendingContext.requestedType(of: input.request)
+        var context = LendingContext(input: input, configuration: configuration, serviceType: requested == .copy ? .copy : .loan)
+        var trace: [RuleEvaluation] = []
+        func record(_ rule: RuleID, _ result: RuleResult) {
+            var single = LendingEvaluation(reviewStops: true)
+            single.apply(rule, result)
+            trace += single.trace
+        }
+        record(.l01, PeerRules.l01(context))
+        record(.l02, PeerRules.l02(context))
+        record(.l03, PeerRules.l03(context))
+        for (rule, check) in Self.chain {
+            record(rule, check(&context))
+        }
+        record(.l17, AcceptRule.l17(context))
+        return trace
+    }
+
     /// Decides a `Renew` action on one of our loans (R01–R03).
     public func decideRenewal(_ input: RenewalInput) -> RenewalDecision {
         RenewalRules.decide(input, configuration: configuration)
