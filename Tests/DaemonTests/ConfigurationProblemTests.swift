@@ -246,6 +246,36 @@ import Transport
         #expect(configuration.deliveryTimeout == 10)
     }
 
+    @Test("connect_timeout_seconds: default 3, its own value, per peer, never above the attempt's timeout")
+    func connectTimeouts() throws {
+        let defaults = try ConfigurationTestSupport.parse(minimal + peer(name: "lender", extra: ""))
+        #expect(defaults.delivery.connectTimeout == 3)
+        #expect(defaults.peers.first?.link.connectTimeout == 3)
+        #expect(defaults.peers.first?.link.timeout == 30)
+
+        let set = try ConfigurationTestSupport.parse(
+            minimal + "[delivery]\ntimeout_seconds = 20\nconnect_timeout_seconds = 0.5\n"
+                + peer(name: "lender", extra: "")
+                + peer(name: "slow", agency: "ISIL:DK-SLOW", extra: "timeout_seconds = 60\nconnect_timeout_seconds = 10\n")
+                + peer(name: "quick", agency: "ISIL:DK-QUICK", extra: "timeout_seconds = 2\n")
+        )
+        #expect(set.delivery.connectTimeout == 0.5)
+        #expect(set.peers.map(\.link.connectTimeout) == [0.5, 10, 0.5])
+        #expect(set.peers.map(\.link.timeout) == [20, 60, 2])
+        // A peer whose timeout is below the default connect timeout connects within its timeout.
+        let short = try ConfigurationTestSupport.parse(minimal + peer(name: "quick", extra: "timeout_seconds = 1\n"))
+        #expect(short.peers.first?.link.connectTimeout == 1)
+
+        let tooLong = try ConfigurationTestSupport.problem(minimal + "[delivery]\ntimeout_seconds = 5\nconnect_timeout_seconds = 8\n")
+        #expect(tooLong.key == "delivery.connect_timeout_seconds")
+        #expect(tooLong.message == "8 is more than timeout_seconds (5): connecting is part of the attempt")
+        let peerTooLong = try ConfigurationTestSupport.problem(minimal + peer(name: "lender", extra: "connect_timeout_seconds = 40\n"))
+        #expect(peerTooLong.key == "peers[1].connect_timeout_seconds")
+        #expect(peerTooLong.message.contains("is more than the peer's timeout_seconds (30)"))
+        let zero = try ConfigurationTestSupport.problem(minimal + "[delivery]\nconnect_timeout_seconds = 0\n")
+        #expect(zero.key == "delivery.connect_timeout_seconds")
+    }
+
     @Test func permanentFailureAttemptsMapToTheRetryPolicy() throws {
         let configuration = try ConfigurationTestSupport.parse(minimal + "[delivery]\nmax_attempts = 8\npermanent_failure_attempts = 2\n")
         #expect(configuration.retryPolicy.permanentFailureAttempts == 2)

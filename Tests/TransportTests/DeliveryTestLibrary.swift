@@ -17,7 +17,7 @@ final class DeliveryTestLibrary: Sendable {
     private let directory: URL
 
     /// - Parameter peers: each peer's name and endpoint (its agency id is `DK-<NAME>`).
-    init(peers: [(name: String, endpoint: URL)]) throws {
+    init(peers: [(name: String, endpoint: URL)], timeout: TimeInterval = 10, connectTimeout: TimeInterval = 3) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-delivery-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         gateway = try Gateway(
@@ -28,7 +28,7 @@ final class DeliveryTestLibrary: Sendable {
             ),
             store: try SQLiteTransactionStore(path: directory.appendingPathComponent("illgate.sqlite").path)
         )
-        links = PeerLinkTable(peers.map { PeerLink(name: $0.name, endpoint: $0.endpoint, timeout: 10) })
+        links = PeerLinkTable(peers.map { PeerLink(name: $0.name, endpoint: $0.endpoint, timeout: timeout, connectTimeout: connectTimeout) })
     }
 
     deinit {

@@ -121,6 +121,26 @@ import Transport
         let entry = try #require(try await library.entries([.pending]).first)
         #expect(entry.attempts == 1)
         #expect(entry.nextAttemptAt > Date())
+        // Said plainly: no nested NIO structures, no unbalanced parenthesis.
+        let error = try #require(entry.lastError)
+        #expect(error == "POST http://127.0.0.1:\(closed)/iso18626: cannot connect: Connection refused", "\(error)")
+    }
+
+    @Test("A peer that does not answer the connection fails after its connect timeout, not its whole timeout")
+    func anUnansweredConnectionFailsAfterTheConnectTimeout() async throws {
+        // 192.0.2.1 (TEST-NET-1) is never routed: the SYN goes unanswered (the connect timeout ends the attempt), or
+        // the network says unreachable at once. Either way the 20 s attempt timeout is not what ends it.
+        let library = try DeliveryTestLibrary(
+            peers: [("silent", URL(string: "http://192.0.2.1:18626/iso18626")!)], timeout: 20, connectTimeout: 0.3
+        )
+        try await library.queueBacklog(transactions: 1, messagesEach: 1, to: "silent")
+        let dispatcher = library.dispatcher(retryPolicy: RetryPolicy())
+        let started = ContinuousClock.now
+        await dispatcher.deliverDueMessages()
+        #expect(started.duration(to: .now) < .seconds(2))
+        await dispatcher.shutdown()
+        let entry = try #require(try await library.entries([.pending]).first)
+        #expect(entry.lastError?.contains("cannot connect") == true, "\(entry.lastError ?? "")")
     }
 
     @Test func aRefusedTCPConnectionFailsAtOnce() async throws {
@@ -134,7 +154,7 @@ import Transport
         await dispatcher.shutdown()
         let entry = try #require(try await library.entries([.pending]).first)
         #expect(entry.attempts == 1)
-        #expect(entry.lastError?.contains("cannot connect") == true)
+        #expect(entry.lastError == "tcp://127.0.0.1:\(closed): cannot connect: Connection refused", "\(entry.lastError ?? "")")
     }
 
     @Test func aDeadPeerDoesNotDelayAHealthyOne() async throws {

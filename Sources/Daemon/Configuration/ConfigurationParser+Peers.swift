@@ -51,6 +51,16 @@ extension ConfigurationParser {
         }
 
         let timeout = reader.seconds("timeout_seconds", expected: "a number of seconds like 30") ?? delivery.timeout
+        var connectTimeout = min(delivery.connectTimeout, timeout)
+        if let own = reader.seconds("connect_timeout_seconds", expected: "a number of seconds like 3") {
+            if own > timeout {
+                reader.report(
+                    "connect_timeout_seconds",
+                    "\(TableReader.format(own)) is more than the peer's timeout_seconds (\(TableReader.format(timeout))): connecting is part of the attempt"
+                )
+            }
+            connectTimeout = own
+        }
 
         let profile = readPeerProfile(reader, name: name, agencyIDs: agencies.map(\.0), edition: edition, calendar: calendar)
         let inboundReader = reader.table("inbound")
@@ -69,7 +79,7 @@ extension ConfigurationParser {
             allowedAddresses: allowedAddresses,
             profile: profile
         )
-        let link = PeerLink(name: name, endpoint: endpoint, inbound: inbound.credentials, outbound: outbound.credentials, timeout: timeout)
+        let link = PeerLink(name: name, endpoint: endpoint, inbound: inbound.credentials, outbound: outbound.credentials, timeout: timeout, connectTimeout: connectTimeout)
         return PeerResult(
             settings: DaemonConfiguration.PeerSettings(peer: peer, link: link),
             namePath: reader.path(of: "name"),

@@ -213,6 +213,17 @@ struct ConfigurationParser {
         if let timeout = reader.seconds("timeout_seconds", expected: "a number of seconds like 30") {
             delivery.timeout = timeout
         }
+        if let connectTimeout = reader.seconds("connect_timeout_seconds", expected: "a number of seconds like 3") {
+            if connectTimeout > delivery.timeout {
+                reader.report(
+                    "connect_timeout_seconds",
+                    "\(TableReader.format(connectTimeout)) is more than timeout_seconds (\(TableReader.format(delivery.timeout))): connecting is part of the attempt"
+                )
+            }
+            delivery.connectTimeout = connectTimeout
+        } else {
+            delivery.connectTimeout = min(delivery.connectTimeout, delivery.timeout)
+        }
         reader.finish()
         return delivery
     }

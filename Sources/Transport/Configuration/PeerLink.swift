@@ -10,16 +10,26 @@ public struct PeerLink: Hashable, Sendable {
     public var inbound: InboundCredentials
     /// Credentials we present to the peer.
     public var outbound: OutboundCredentials
-    /// How long one delivery attempt may take.
+    /// How long one delivery attempt may take in all: connecting, sending and the reply.
     public var timeout: TimeInterval
+    /// How long establishing the connection may take, within ``timeout``.
+    public var connectTimeout: TimeInterval
 
     /// Creates a peer link.
-    public init(name: String, endpoint: URL?, inbound: InboundCredentials = InboundCredentials(), outbound: OutboundCredentials = OutboundCredentials(), timeout: TimeInterval = 30) {
+    public init(
+        name: String,
+        endpoint: URL?,
+        inbound: InboundCredentials = InboundCredentials(),
+        outbound: OutboundCredentials = OutboundCredentials(),
+        timeout: TimeInterval = 30,
+        connectTimeout: TimeInterval = 3
+    ) {
         self.name = name
         self.endpoint = endpoint
         self.inbound = inbound
         self.outbound = outbound
         self.timeout = timeout
+        self.connectTimeout = connectTimeout
     }
 }
 

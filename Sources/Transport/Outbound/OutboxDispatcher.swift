@@ -18,7 +18,8 @@ import Synchronization
 ///   transaction, and never one that is being delivered.
 /// - **Peers never wait for each other.** Attempts run concurrently, at most `maximumPerPeer` (4) on the wire
 ///   for one peer, so a peer that is down or slow holds up only its own queue. A refused connection fails at
-///   once (no connection retries inside the HTTP client; a short connect timeout).
+///   once (no connection retries inside the HTTP client); an unanswered one after the peer's connect timeout
+///   (``PeerLink/connectTimeout``, `connect_timeout_seconds`), separate from its timeout for the whole attempt.
 /// - Failures are recorded by the gateway: backoff with jitter, `Retry-After`, dead letters. A transient
 ///   failure holds the peer's whole queue until the next attempt, which is then a probe: a peer that is down
 ///   costs one attempt per backoff step, not one per queued message.
@@ -27,9 +28,9 @@ public final class OutboxDispatcher: Service {
     private let links: PeerLinkTable
     private let retryPolicy: RetryPolicy
     private let pollInterval: Duration
-    private let connectTimeout: Duration
     private let logger: Logger
-    private let httpClient: HTTPClient
+    /// One HTTP client per connect timeout in use (AsyncHTTPClient sets it per client, not per request), by milliseconds.
+    private let httpClients = Mutex<[Int64: HTTPClient]>([:])
     private let tcpClient: TCPPeerClient
     private let tlsConfigurations = OutboundTLSConfigurations()
     private let lanes: Mutex<DeliveryLanes>
@@ -43,7 +44,6 @@ public final class OutboxDispatcher: Service {
     ///   - maximumPerPeer: attempts on the wire at once for one peer.
     ///   - maximumInFlight: messages taken at once in all (waiting for a sender, sent or being recorded); a
     ///     peer takes at most sixteen times `maximumPerPeer` of them.
-    ///   - connectTimeout: how long establishing a connection may take (within the peer's timeout).
     ///   - logger: one line per delivery attempt.
     public init(
         gateway: Gateway,
@@ -52,7 +52,6 @@ public final class OutboxDispatcher: Service {
         pollInterval: Duration = .seconds(1),
         maximumPerPeer: Int = 4,
         maximumInFlight: Int = 512,
-        connectTimeout: Duration = .seconds(3),
         logger: Logger
     ) {
         self.gateway = gateway
@@ -63,14 +62,23 @@ public final class OutboxDispatcher: Service {
         self.lanes = Mutex(
             DeliveryLanes(sendersPerPeer: senders, takenPerPeer: senders * 16, takenInAll: max(senders * 16, maximumInFlight))
         )
-        self.connectTimeout = connectTimeout
         self.logger = logger
-        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        configuration.timeout = .init(connect: TimeAmount(connectTimeout))
-        // Our outbox retries with backoff; the pool's own retries would hold a refused attempt until its deadline.
-        configuration.connectionPool.retryConnectionEstablishment = false
-        self.httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.tcpClient = TCPPeerClient()
+    }
+
+    /// The HTTP client whose connections time out after `connectTimeout` (created on first use).
+    private func httpClient(connectTimeout: Duration) -> HTTPClient {
+        let key = Int64(connectTimeout / .milliseconds(1))
+        return httpClients.withLock { clients in
+            if let client = clients[key] { return client }
+            var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+            configuration.timeout = .init(connect: .milliseconds(key))
+            // Our outbox retries with backoff; the pool's own retries would hold a refused attempt until its deadline.
+            configuration.connectionPool.retryConnectionEstablishment = false
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[key] = client
+            return client
+        }
     }
 
     /// How long the loop lets wake-ups gather while deliveries are under way.
@@ -100,7 +108,13 @@ public final class OutboxDispatcher: Service {
     /// Closes the HTTP client's connections. ``run()`` does it when it returns; call it after using
     /// ``deliverDueMessages()`` without ``run()``.
     public func shutdown() async {
-        try? await httpClient.shutdown()
+        let clients = httpClients.withLock { clients in
+            defer { clients = [:] }
+            return Array(clients.values)
+        }
+        for client in clients {
+            try? await client.shutdown()
+        }
     }
 
     /// Delivers what is due now and waits for those attempts to be recorded (tests and one-shot use; call
@@ -231,9 +245,10 @@ public final class OutboxDispatcher: Service {
             return .notSent("peer '\(link.name)' has no endpoint")
         }
         let timeout = Duration.milliseconds(Int64(link.timeout * 1000))
+        let connectTimeout = min(timeout, Duration.milliseconds(max(1, Int64(link.connectTimeout * 1000))))
         switch scheme {
         case "http", "https":
-            return await post(delivery.body, to: endpoint, link: link, timeout: timeout)
+            return await post(delivery.body, to: endpoint, link: link, timeout: timeout, connectTimeout: connectTimeout)
         case "tcp":
             guard let host = endpoint.host, let port = endpoint.port else {
                 return .notSent("peer '\(link.name)': endpoint \(endpoint) needs a host and a port")
@@ -250,7 +265,7 @@ public final class OutboxDispatcher: Service {
     }
 
     /// POSTs one message and returns the status, the `Retry-After` header and the body.
-    private func post(_ body: [UInt8], to endpoint: URL, link: PeerLink, timeout: Duration) async -> DeliveryAttempt {
+    private func post(_ body: [UInt8], to endpoint: URL, link: PeerLink, timeout: Duration, connectTimeout: Duration) async -> DeliveryAttempt {
         var request = HTTPClientRequest(url: endpoint.absoluteString)
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/xml; charset=utf-8")
@@ -270,13 +285,13 @@ public final class OutboxDispatcher: Service {
         }
         request.body = .bytes(ByteBuffer(bytes: body))
         do {
-            let response = try await httpClient.execute(request, timeout: TimeAmount(timeout))
+            let response = try await httpClient(connectTimeout: connectTimeout).execute(request, timeout: TimeAmount(timeout))
             let answer = try await response.body.collect(upTo: 10 << 20)
             return .answered(
                 PeerReply(statusCode: Int(response.status.code), body: Array(buffer: answer), retryAfter: response.headers.first(name: "Retry-After"))
             )
         } catch {
-            return .noAnswer("POST \(endpoint): \(error)")
+            return .noAnswer("POST \(endpoint): \(DeliveryErrorText.describe(error, connectTimeout: connectTimeout, timeout: timeout))")
         }
     }
 }

@@ -53,7 +53,7 @@ public struct TCPPeerClient: Sendable {
         } catch ChannelError.connectTimeout(let limit) {
             throw .timedOut(endpoint: endpoint, timeout: Duration.nanoseconds(limit.nanoseconds))
         } catch {
-            throw .connectFailed(endpoint: endpoint, reason: "\(error)")
+            throw .connectFailed(endpoint: endpoint, reason: DeliveryErrorText.connectFailure(error))
         }
 
         let nioChannel = channel.channel
