@@ -26,7 +26,7 @@ enum DeliveryErrorText {
         case is NIOConnectionError:
             return "cannot connect: " + connectFailure(error)
         case let error as HTTPClientError where error == .connectTimeout:
-            return "cannot connect: no connection within \(seconds(connectTimeout)) (connect_timeout_seconds)"
+            return "cannot connect: " + noConnection(within: connectTimeout)
         case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout:
             return "no answer within \(seconds(timeout)) (timeout_seconds)"
         case let error as HTTPClientError where error == .remoteConnectionClosed:
@@ -34,7 +34,7 @@ enum DeliveryErrorText {
         case let error as IOError where connectErrors.contains(error.errnoCode):
             return "cannot connect: " + reason(error)
         case ChannelError.connectTimeout:
-            return "cannot connect: no connection within \(seconds(connectTimeout)) (connect_timeout_seconds)"
+            return "cannot connect: " + noConnection(within: connectTimeout)
         default:
             return reason(error)
         }
@@ -57,6 +57,11 @@ enum DeliveryErrorText {
 
     /// The system errors that mean the connection was never made.
     private static let connectErrors: Set<Int32> = [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, ETIMEDOUT]
+
+    /// A connect timeout that ran out: `no connection within 3 s (connect_timeout_seconds)`.
+    static func noConnection(within connectTimeout: Duration) -> String {
+        "no connection within \(seconds(connectTimeout)) (connect_timeout_seconds)"
+    }
 
     /// A system error as the system words it (`Connection refused`), anything else as it describes itself.
     static func reason(_ error: any Error) -> String {

@@ -51,7 +51,7 @@ public struct TCPPeerClient: Sendable {
                     }
                 }
         } catch ChannelError.connectTimeout(let limit) {
-            throw .timedOut(endpoint: endpoint, timeout: Duration.nanoseconds(limit.nanoseconds))
+            throw .connectFailed(endpoint: endpoint, reason: DeliveryErrorText.noConnection(within: .nanoseconds(limit.nanoseconds)))
         } catch {
             throw .connectFailed(endpoint: endpoint, reason: DeliveryErrorText.connectFailure(error))
         }

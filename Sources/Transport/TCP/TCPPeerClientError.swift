@@ -1,9 +1,10 @@
 /// Why a message could not be delivered to a peer over TCP. Every case means no confirmation was received:
 /// the outbox dispatcher retries.
 public enum TCPPeerClientError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The connection could not be established (refused, unreachable, name not resolved).
+    /// The connection could not be established (refused, unreachable, name not resolved, no answer within the
+    /// connect timeout).
     case connectFailed(endpoint: String, reason: String)
-    /// No reply arrived within the timeout (connecting included).
+    /// No reply arrived within the timeout (connected, but the attempt's whole time ran out).
     case timedOut(endpoint: String, timeout: Duration)
     /// The peer closed the connection without replying.
     case closedWithoutReply(endpoint: String)
