@@ -4,7 +4,8 @@ public struct PolicyExplanation: Codable, Sendable, Equatable {
     /// One evaluated rule.
     public struct Rule: Codable, Sendable, Equatable {
         public var rule: String
-        /// `passed`, `fired` or `skipped`.
+        /// `passed`, `fired` or `skipped`; for a lending rule after the one that decided, `not reached` (its detail
+        /// says what it would conclude on its own).
         public var verdict: String
         public var detail: String
     }
