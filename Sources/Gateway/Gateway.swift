@@ -359,7 +359,9 @@ public final class Gateway: Sendable {
 
     // MARK: Helpers for staff actions
 
-    var now: Date { clock() }
+    /// The time on the gateway's clock (injected: tests control it), against which the times it records,
+    /// such as a delivery's next attempt, are to be read.
+    public var now: Date { clock() }
 
     /// The message builder for staff actions, with the configuration the action reads once.
     func outboundMessages(at now: Date, configuration: GatewayConfiguration) -> OutboundMessages {

@@ -15,6 +15,9 @@ struct DeliveryLanes {
     private var takenByPeer: [String: Int] = [:]
     private var waiting: [String: [OutboundDelivery]] = [:]
     private var senders: [String: Int] = [:]
+    /// Peers that did not answer, and when their queue may be tried again: until then none of their
+    /// messages is taken, not even those queued after the failure.
+    private var heldUntil: [String: ContinuousClock.Instant] = [:]
 
     init(sendersPerPeer: Int, takenPerPeer: Int, takenInAll: Int) {
         self.sendersPerPeer = sendersPerPeer
@@ -29,10 +32,11 @@ struct DeliveryLanes {
 
     /// Takes due messages into their peers' lanes, within the limits (others are left for a later look).
     /// - Returns: how many were taken, and how many senders to start for each peer.
-    mutating func take(_ due: [OutboundDelivery]) -> (count: Int, senders: [String: Int]) {
+    mutating func take(_ due: [OutboundDelivery], at now: ContinuousClock.Instant = .now) -> (count: Int, senders: [String: Int]) {
+        heldUntil = heldUntil.filter { $0.value > now }
         var count = 0
         for delivery in due where taken.count < takenInAll && !taken.contains(delivery.entryID) {
-            guard takenByPeer[delivery.peerName, default: 0] < takenPerPeer else { continue }
+            guard heldUntil[delivery.peerName] == nil, takenByPeer[delivery.peerName, default: 0] < takenPerPeer else { continue }
             taken.insert(delivery.entryID)
             takenByPeer[delivery.peerName, default: 0] += 1
             waiting[delivery.peerName, default: []].append(delivery)
@@ -78,5 +82,11 @@ struct DeliveryLanes {
         }
         takenByPeer[peer, default: queue.count] -= queue.count
         if takenByPeer[peer, default: 0] <= 0 { takenByPeer[peer] = nil }
+    }
+
+    /// Holds a peer's queue until `instant`: its messages are not taken before then.
+    mutating func hold(_ peer: String, until instant: ContinuousClock.Instant) {
+        heldUntil[peer] = max(instant, heldUntil[peer] ?? instant)
+        releaseWaiting(for: peer)
     }
 }

@@ -222,8 +222,10 @@ public final class OutboxDispatcher: Service {
             metadata["next_attempt"] = .string(at.formatted(.iso8601))
             if failure.kind == .transient {
                 // The peer's queue waits for the same moment (recorded with this failure): what this lane
-                // still holds goes back untried.
-                lanes.withLock { $0.releaseWaiting(for: delivery.peerName) }
+                // still holds goes back untried, and nothing of the peer's, not even messages queued after
+                // the failure, is taken before then.
+                let instant = ContinuousClock.now + .milliseconds(Int64(max(0, at.timeIntervalSince(gateway.now)) * 1000))
+                lanes.withLock { $0.hold(delivery.peerName, until: instant) }
                 metadata["queue"] = "held"
             }
             logger.warning("message not delivered; will retry", metadata: metadata)
