@@ -1,8 +1,13 @@
+public import Foundation
 import ISO18626
 
 /// Delivery bookkeeping from a writer's general operations, for writers that record changes rather than
 /// run SQL (the decision recorder); the SQLite writer does each in one or two statements of its own.
 extension StoreWriter {
+    public func holdQueue(ofPeer peer: String, until instant: Date) throws -> Int {
+        throw SerialDecisionRequired(operation: "holding a peer's outbox queue")
+    }
+
     public func record(_ failure: FailedDeliveryAttempt) throws -> Bool {
         if failure.holdsQueueOfPeer != nil {
             throw SerialDecisionRequired(operation: "holding a peer's outbox queue")

@@ -126,6 +126,9 @@ public protocol StoreWriter: PolicyStoreWriter {
     /// attempt's time or the dead letter. Returns `false` (and changes nothing) if the entry is no longer
     /// pending with the attempts the caller saw (an operator retried or dropped it meanwhile).
     func record(_ failure: FailedDeliveryAttempt) throws -> Bool
+    /// Moves a peer's due pending messages to `instant` (the peer is held until its next attempt); returns
+    /// how many moved.
+    func holdQueue(ofPeer peer: String, until instant: Date) throws -> Int
     /// Records a peer's confirmation: the entry delivered or rejected (one more attempt), the confirmation
     /// kept with the message. Returns `false` (and changes nothing) if there is no such entry.
     func record(_ confirmation: DeliveryConfirmation) throws -> Bool

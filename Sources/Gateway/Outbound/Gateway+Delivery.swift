@@ -176,6 +176,14 @@ extension Gateway {
         return delay == nil ? .dead(failure) : .willRetry(at: record.nextAttemptAt, failure)
     }
 
+    /// Holds a peer's queue: its due pending messages wait until `instant` (the dispatcher calls it for
+    /// messages queued while the peer is held after a failure, so they are not read again and again).
+    /// - Returns: how many messages were moved.
+    @discardableResult
+    public func holdDeliveries(toPeer peer: String, until instant: Date) async throws -> Int {
+        try await store.write { writer in try writer.holdQueue(ofPeer: peer, until: instant) }
+    }
+
     /// Puts a dead, rejected or dropped entry back in line for delivery now (`illgate outbox retry`).
     public func retryDelivery(entryID: Int64) async throws(StaffActionError) -> OutboxRecord {
         let now = self.now

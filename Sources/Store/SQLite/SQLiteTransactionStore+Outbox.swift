@@ -71,12 +71,17 @@ extension SQLiteStoreWriter {
         let recorded = db.changesCount > 0
         if recorded, let peer = failure.holdsQueueOfPeer, !failure.deadLetter {
             // The rest of the peer's due queue waits for the same moment, without an attempt of its own.
-            try db.executeCached(
-                sql: "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at < ? AND peer_name = ?",
-                arguments: [failure.nextAttemptAt.timeIntervalSince1970, failure.nextAttemptAt.timeIntervalSince1970, peer]
-            )
+            _ = try holdQueue(ofPeer: peer, until: failure.nextAttemptAt)
         }
         return recorded
+    }
+
+    func holdQueue(ofPeer peer: String, until instant: Date) throws -> Int {
+        try db.executeCached(
+            sql: "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at < ? AND peer_name = ?",
+            arguments: [instant.timeIntervalSince1970, instant.timeIntervalSince1970, peer]
+        )
+        return db.changesCount
     }
 
     func record(_ confirmation: DeliveryConfirmation) throws -> Bool {

@@ -31,12 +31,21 @@ struct DeliveryLanes {
     }
 
     /// Takes due messages into their peers' lanes, within the limits (others are left for a later look).
-    /// - Returns: how many were taken, and how many senders to start for each peer.
-    mutating func take(_ due: [OutboundDelivery], at now: ContinuousClock.Instant = .now) -> (count: Int, senders: [String: Int]) {
+    /// - Returns: how many were taken, how many senders to start for each peer, and the held peers that had
+    ///   due messages (queued since they were held), with how long they are held yet.
+    mutating func take(
+        _ due: [OutboundDelivery],
+        at now: ContinuousClock.Instant = .now
+    ) -> (count: Int, senders: [String: Int], heldWithDue: [String: Duration]) {
         heldUntil = heldUntil.filter { $0.value > now }
         var count = 0
+        var heldWithDue: [String: Duration] = [:]
         for delivery in due where taken.count < takenInAll && !taken.contains(delivery.entryID) {
-            guard heldUntil[delivery.peerName] == nil, takenByPeer[delivery.peerName, default: 0] < takenPerPeer else { continue }
+            if let until = heldUntil[delivery.peerName] {
+                heldWithDue[delivery.peerName] = now.duration(to: until)
+                continue
+            }
+            guard takenByPeer[delivery.peerName, default: 0] < takenPerPeer else { continue }
             taken.insert(delivery.entryID)
             takenByPeer[delivery.peerName, default: 0] += 1
             waiting[delivery.peerName, default: []].append(delivery)
@@ -50,7 +59,7 @@ struct DeliveryLanes {
                 starts[peer] = start
             }
         }
-        return (count, starts)
+        return (count, starts, heldWithDue)
     }
 
     /// The next message for one of `peer`'s senders, oldest first; `nil` when there is none, and then that

@@ -141,7 +141,17 @@ public final class OutboxDispatcher: Service {
             logger.error("outbox: cannot read due messages", metadata: ["error": .string("\(error)")])
             return (0, [:])
         }
-        return lanes.withLock { $0.take(due) }
+        let result = lanes.withLock { $0.take(due) }
+        for (peer, remaining) in result.heldWithDue {
+            // Messages queued for a held peer join its hold in the database, so the next look does not read them.
+            let seconds = Double(remaining.components.seconds) + Double(remaining.components.attoseconds) / 1e18
+            do {
+                try await gateway.holdDeliveries(toPeer: peer, until: gateway.now.addingTimeInterval(seconds))
+            } catch {
+                logger.error("outbox: cannot hold a peer's queue", metadata: ["peer": .string(peer), "error": .string("\(error)")])
+            }
+        }
+        return (result.count, result.senders)
     }
 
     /// Starts senders for peers whose lanes have messages waiting.
