@@ -136,10 +136,7 @@ final class IntentRecorder: StoreWriter {
     }
 
     func update(_ message: MessageRecord) throws {
-        try messages.update(message.id) { _ in message } original: {
-            guard let stored = try snapshot.message(id: message.id) else { throw WriteConflict(row: "message \(message.id)") }
-            return stored
-        }
+        try messages.replace(message, id: message.id, row: "message") { try snapshot.message(id: message.id) }
     }
 
     // MARK: History and outbox
@@ -249,10 +246,7 @@ final class IntentRecorder: StoreWriter {
     }
 
     func update(_ review: ReviewRecord) throws {
-        try reviews.update(review.id) { _ in review } original: {
-            guard let stored = try snapshot.review(id: review.id) else { throw WriteConflict(row: "review \(review.id)") }
-            return stored
-        }
+        try reviews.replace(review, id: review.id, row: "review") { try snapshot.review(id: review.id) }
     }
 
     func review(id: Int64) throws -> ReviewRecord? {
@@ -290,6 +284,14 @@ private struct RecordedRows<Record> {
     mutating func insert(_ record: Record, id: Int64) {
         positions[id] = changes.count
         changes.append(Change(original: nil, current: record))
+    }
+
+    /// A row replaced whole; a row the snapshot does not have is a conflict (the decision is taken again).
+    mutating func replace(_ record: Record, id: Int64, row table: String, read: () throws -> Record?) throws {
+        try update(id, { _ in record }) {
+            guard let stored = try read() else { throw WriteConflict(row: "\(table) \(id)") }
+            return stored
+        }
     }
 
     /// A changed row: `change` gets the row as first read (nil when new); `original` reads it the first time.
