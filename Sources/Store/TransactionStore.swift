@@ -153,16 +153,3 @@ public struct TransactionFilter: Hashable, Sendable {
         self.limit = limit
     }
 }
-
-/// Why the store could not do what was asked.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var message: String
-
-    /// Creates an error.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
-}

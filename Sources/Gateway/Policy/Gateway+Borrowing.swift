@@ -22,7 +22,7 @@ extension Gateway {
         let now = self.now
         let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
-        let message = request.message(from: configuration.libraryAgencyIDs[0], requestID: requestID, now: now)
+        let message = request.message(from: configuration.libraryAgencyID, requestID: requestID, now: now)
         return try await staffWrite { writer in
             try context.submit(message, rota: names, patronType: request.patronType, waiving: [], writer)
         }
@@ -137,7 +137,7 @@ struct BorrowingContext {
             )
         }
         let local = HoldingFacts.itemFacts(from: try writer.holdings(matching: HoldingFacts.lookup(for: draft)))
-        let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyIDs[0].key)
+        let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyID.key)
         var counted: CopyrightLedgerKeeper.Counted?
         if let subject = try keeper.subject(for: draft, at: now, writer) {
             counted = try keeper.count(subject, writer)
@@ -249,7 +249,7 @@ struct BorrowingContext {
             )
         )
         if let reservation = plan.ledger, let counted {
-            let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyIDs[0].key)
+            let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyID.key)
             _ = try writer.insert(
                 keeper.entry(
                     for: reservation,

@@ -33,7 +33,7 @@ public final class SQLiteTransactionStore: TransactionStore {
             try SQLiteMigrations.migrator.migrate(pool)
             rowIDs = try pool.read { db in try RowIDAllocator(db) }
         } catch {
-            throw StoreError("cannot open the database \(path): \(error)")
+            throw StoreError.cannotOpen(path: path, underlying: error)
         }
         committer = GroupCommitter(writer: pool)
     }

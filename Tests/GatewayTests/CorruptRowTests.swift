@@ -1,0 +1,138 @@
+import Foundation
+import GRDB
+import Gateway
+import ISO18626
+import Store
+import Testing
+import Transactions
+
+/// A stored row holding a value this version cannot read is reported as such, naming the table, the row
+/// and the value; it is never read as a plausible value, and the gateway keeps serving every other
+/// transaction.
+@Suite struct CorruptRowTests {
+    static let lender = AgencyID(type: .isil, value: "DK-LEND")
+    static let borrower = AgencyID(type: .isil, value: "US-BORR")
+
+    let database: TemporaryDatabase
+    let gateway: Gateway
+    private let context = PeerContext(authenticatedPeerName: "borrower", transport: "test")
+
+    init() throws {
+        database = try TemporaryDatabase()
+        gateway = try Gateway(
+            configuration: GatewayConfiguration(
+                libraryAgencyID: Self.lender,
+                peers: [Peer(name: "borrower", agencyIDs: [Self.borrower])],
+                requestIDPrefix: "LEND"
+            ),
+            store: try SQLiteTransactionStore(path: database.path)
+        )
+    }
+
+    private func header(_ requestID: String) -> Header {
+        Header(supplyingAgencyID: Self.lender, requestingAgencyID: Self.borrower, timestamp: Date(), requestingAgencyRequestID: requestID)
+    }
+
+    private func request(_ requestID: String) throws -> [UInt8] {
+        let request = Request(header: header(requestID), bibliographicInfo: BibliographicInfo(title: "Typee"), serviceInfo: ServiceInfo(serviceType: .loan))
+        return try ISO18626Encoder().encode(.request(request), edition: .v1_2)
+    }
+
+    private func statusRequest(_ requestID: String) throws -> [UInt8] {
+        let message = RequestingAgencyMessage(header: header(requestID), action: .statusRequest)
+        return try ISO18626Encoder().encode(.requestingAgencyMessage(message), edition: .v1_2)
+    }
+
+    /// Writes `value` into a column of a stored transaction behind the store's back, as a disk fault, a
+    /// downgrade or a hand edit would.
+    private func damage(transaction id: Int64, column: String, value: String) throws {
+        let queue = try DatabaseQueue(path: database.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE ill_transaction SET \(column) = ? WHERE id = ?", arguments: [value, id])
+        }
+    }
+
+    /// Two lending transactions, the first with a corrupt state.
+    private func twoTransactionsFirstCorrupt() async throws -> (corrupt: Int64, healthy: Int64) {
+        let first = await gateway.handle(try request("R-1"), from: context)
+        let second = await gateway.handle(try request("R-2"), from: context)
+        let corrupt = try #require(first.transactionID)
+        let healthy = try #require(second.transactionID)
+        try damage(transaction: corrupt, column: "state", value: "Bogus")
+        return (corrupt, healthy)
+    }
+
+    @Test func readingTheRowNamesTableRowAndValue() async throws {
+        let (corrupt, _) = try await twoTransactionsFirstCorrupt()
+        let error = await #expect(throws: StoreError.self) { _ = try await gateway.transactionDetail(id: corrupt) }
+        #expect(error?.code == .corruptValue)
+        #expect(error?.table == "ill_transaction")
+        #expect(error?.rowID == corrupt)
+        #expect(error?.column == "state")
+        #expect(error?.value == "Bogus")
+        #expect(error?.description == "corrupt row: ill_transaction \(corrupt) has state = 'Bogus', which is not a lending state; the row is left untouched")
+        #expect(gateway.corruptRows.count == 1)
+    }
+
+    @Test func eachEnumeratedColumnIsChecked() async throws {
+        let reply = await gateway.handle(try request("R-3"), from: context)
+        let id = try #require(reply.transactionID)
+        for (column, value) in [("role", "lender"), ("service_type", "Lend"), ("edition", "9.9"), ("last_status", "Shipped")] {
+            let queue = try DatabaseQueue(path: database.path)
+            let saved = try await queue.read { db in try String.fetchOne(db, sql: "SELECT \(column) FROM ill_transaction WHERE id = ?", arguments: [id]) }
+            try damage(transaction: id, column: column, value: value)
+            let error = await #expect(throws: StoreError.self) { _ = try await gateway.store.transaction(id: id) }
+            #expect(error?.column == column)
+            #expect(error?.value == value)
+            try await queue.write { db in
+                try db.execute(sql: "UPDATE ill_transaction SET \(column) = ? WHERE id = ?", arguments: [saved, id])
+            }
+        }
+        #expect(try await gateway.store.transaction(id: id) != nil)
+    }
+
+    @Test func aMessageForTheCorruptTransactionIsRefusedAndOthersAreServed() async throws {
+        let (corrupt, healthy) = try await twoTransactionsFirstCorrupt()
+
+        let refused = await gateway.handle(try statusRequest("R-1"), from: context)
+        #expect(refused.messageStatus == .error)
+        #expect(refused.errors.first?.errorType == .unrecognisedDataValue)
+        #expect(refused.errors.first?.errorValue?.hasPrefix("requestingAgencyRequestId: 'R-1' cannot be processed now") == true)
+        #expect(refused.storageFailure?.contains("ill_transaction \(corrupt) has state = 'Bogus'") == true)
+        let confirmation = try ISO18626Decoder().decode(try #require(refused.confirmation)).message
+        guard case .requestingAgencyMessageConfirmation(let answer) = confirmation else {
+            Issue.record("a requesting agency message is answered with its own confirmation type, not \(confirmation.kind)")
+            return
+        }
+        #expect(answer.confirmationHeader.messageStatus == .error)
+
+        let served = await gateway.handle(try statusRequest("R-2"), from: context)
+        #expect(served.messageStatus == .ok)
+        #expect(served.transactionID == healthy)
+        let third = await gateway.handle(try request("R-3"), from: context)
+        #expect(third.messageStatus == .ok)
+
+        // The corrupt row is untouched: nothing guessed a state for it and wrote it back.
+        let queue = try DatabaseQueue(path: database.path)
+        let state = try await queue.read { db in try String.fetchOne(db, sql: "SELECT state FROM ill_transaction WHERE id = ?", arguments: [corrupt]) }
+        #expect(state == "Bogus")
+        #expect(gateway.corruptRows.rows.map(\.rowID) == [corrupt])
+    }
+
+    @Test func aStaffActionOnTheCorruptTransactionIsRefusedAsCorruptData() async throws {
+        let (corrupt, _) = try await twoTransactionsFirstCorrupt()
+        let error = await #expect(throws: StaffActionError.self) {
+            _ = try await gateway.perform(SupplierCommand(.willSupply), onTransaction: corrupt)
+        }
+        #expect(error?.reason == .corruptData)
+        #expect(error?.message.contains("state = 'Bogus'") == true)
+    }
+
+    @Test func readinessStillAnswersWithACorruptRowFirst() async throws {
+        let (_, newest) = try await twoTransactionsFirstCorrupt()
+        // The probe reads the newest row: make it corrupt too. Storage still answers, and the row is noted.
+        try damage(transaction: newest, column: "state", value: "Lost in space")
+        try await gateway.checkStorage()
+        #expect(gateway.corruptRows.rows.map(\.value) == ["Lost in space"])
+    }
+}
