@@ -128,6 +128,55 @@ import Transactions
         #expect(error?.message.contains("state = 'Bogus'") == true)
     }
 
+    /// Writes `value` into a column of any table's row, behind the store's back.
+    private func damage(_ table: String, row id: Int64, column: String, value: String) throws {
+        let queue = try DatabaseQueue(path: database.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?", arguments: [value, id])
+        }
+    }
+
+    @Test func aCorruptOutboxEntryOrMessageHoldsUpNoOtherDelivery() async throws {
+        // Three lending transactions, each with its answer (WillSupply) queued for the borrower.
+        var entries: [OutboxRecord] = []
+        for number in 1...3 {
+            let reply = await gateway.handle(try request("R-\(number)"), from: context)
+            _ = try await gateway.perform(SupplierCommand(.willSupply), onTransaction: try #require(reply.transactionID))
+        }
+        entries = try await gateway.store.outbox(statuses: [.pending])
+        #expect(entries.count == 3)
+        try damage("outbox", row: entries[0].id, column: "status", value: "lost")
+        try damage("message", row: entries[1].messageID, column: "direction", value: "sideways")
+
+        // The corrupt message is met and left out; the entry whose status is unknown is not due at all.
+        let due = try await gateway.dueDeliveries()
+        #expect(due.map(\.entryID) == [entries[2].id])
+        #expect(gateway.corruptRows.rows.map(\.table) == ["message"])
+        #expect(gateway.corruptRows.rows.first?.rowID == entries[1].messageID)
+        #expect(gateway.corruptRows.rows.first?.value == "sideways")
+
+        // The scan at start finds both, as no read would find the entry nobody selects.
+        let scanned = try await gateway.noteUnreadableRows()
+        #expect(scanned.map { "\($0.table ?? "") \($0.rowID ?? 0) \($0.column ?? "") \($0.value ?? "")" } == [
+            "message \(entries[1].messageID) direction sideways", "outbox \(entries[0].id) status lost",
+        ])
+        #expect(gateway.corruptRows.count == 2)
+    }
+
+    @Test func theScanAtStartFindsEveryCodedColumn() async throws {
+        let (corrupt, healthy) = try await twoTransactionsFirstCorrupt()
+        try damage("ill_transaction", row: healthy, column: "last_status", value: "Shipped")
+        try damage("event", row: 1, column: "source", value: "ghost")
+        let found = try await gateway.noteUnreadableRows()
+        #expect(found.map { "\($0.table ?? "") \($0.rowID ?? 0) \($0.column ?? "") \($0.value ?? "")" } == [
+            "ill_transaction \(corrupt) state Bogus", "ill_transaction \(healthy) last_status Shipped", "event 1 source ghost",
+        ])
+        #expect(gateway.corruptRows.count == 3)
+        // Nothing is found in a sound database.
+        let sound = try TemporaryDatabase()
+        #expect(try await SQLiteTransactionStore(path: sound.path).unreadableRows(limit: 10).isEmpty)
+    }
+
     @Test func readinessStillAnswersWithACorruptRowFirst() async throws {
         let (_, newest) = try await twoTransactionsFirstCorrupt()
         // The probe reads the newest row: make it corrupt too. Storage still answers, and the row is noted.

@@ -34,6 +34,16 @@ extension Gateway {
         }
     }
 
+    /// Scans the store once for rows holding a value this version cannot read and records them in
+    /// ``corruptRows`` (at start, so readiness says so before anything meets them).
+    /// - Returns: the rows found, at most ``CorruptRows/capacity``.
+    @discardableResult
+    public func noteUnreadableRows() async throws -> [StoreError] {
+        let found = try await store.unreadableRows(limit: CorruptRows.capacity)
+        for error in found { corruptRows.record(error) }
+        return found
+    }
+
     /// Runs a read, recording in ``corruptRows`` a row it found unreadable before passing the error on.
     private func noting<Result: Sendable>(_ read: () async throws -> Result) async throws -> Result {
         do {
