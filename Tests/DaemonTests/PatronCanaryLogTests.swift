@@ -3,6 +3,7 @@ import Foundation
 import Gateway
 import ISO18626
 import Logging
+import Policy
 import Store
 import Testing
 import Transport
@@ -30,7 +31,12 @@ import Transport
     init() throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         gateway = try Gateway(
-            configuration: GatewayConfiguration(libraryAgencyID: Self.lender, peers: [Peer(name: "borrower", agencyIDs: [Self.borrower])]),
+            // With a lending policy, so that accepted requests are decided and logged (`event=policy`) too.
+            configuration: GatewayConfiguration(
+                libraryAgencyID: Self.lender,
+                peers: [Peer(name: "borrower", agencyIDs: [Self.borrower])],
+                policy: PolicyConfiguration()
+            ),
             store: try SQLiteTransactionStore(path: directory.appendingPathComponent("illgate.sqlite").path)
         )
     }
@@ -145,6 +151,7 @@ import Transport
             }
             #expect(hits == 0)
             #expect(lines.contains { $0.contains("is not Y or N") })
+            #expect(lines.contains { $0.contains("policy") && $0.contains("lending") })
         }
     }
 }
