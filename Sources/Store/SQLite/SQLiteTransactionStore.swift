@@ -74,7 +74,7 @@ public final class SQLiteTransactionStore: TransactionStore {
                 try SQLiteStoreWriter(db: db, ids: rowIDs).apply(intent)
             } catch let error as DatabaseError where error.isUniquenessViolation {
                 try rowIDs.resynchronise(db)
-                throw WriteConflict(row: error.message ?? "a unique key")
+                throw WriteConflict(uniqueKey: error.message)
             }
         }
     }
