@@ -70,23 +70,20 @@ public enum PatronDataRedaction {
         if !trimmed.isEmpty { values.append(trimmed) }
     }
 
-    /// The text with the content of every `'...'` and `"..."` replaced by ``marker``.
+    /// The text with everything between its first and last quote (`'` or `"`) replaced by ``marker``: a
+    /// quoted value may itself hold a quote (`'O'Brien'`), so the span is taken whole. A lone quote hides
+    /// the rest of the text.
     static func redactingQuotedParts(of text: String) -> String {
-        var output = ""
-        var open: Character?
-        for character in text {
-            if let quote = open {
-                if character == quote {
-                    output.append(marker)
-                    output.append(character)
-                    open = nil
-                }
-            } else {
-                output.append(character)
-                if character == "'" || character == "\"" { open = character }
+        var result = text
+        for quote: Character in ["'", "\""] {
+            guard let first = result.firstIndex(of: quote) else { continue }
+            let start = result.index(after: first)
+            guard let last = result[start...].lastIndex(of: quote) else {
+                result.replaceSubrange(start..., with: marker)
+                continue
             }
+            if result[start..<last] != marker { result.replaceSubrange(start..<last, with: marker) }
         }
-        if open != nil { output.append(marker) }
-        return output
+        return result
     }
 }
