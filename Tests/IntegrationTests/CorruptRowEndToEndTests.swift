@@ -29,8 +29,12 @@ final class CorruptRowEndToEndTests {
         try AuthenticationTests.exchange(port: daemon.httpPort, AuthenticationTests.httpRequest(body: body, authorization: nil))
     }
 
-    private func get(_ path: String, from daemon: RunningDaemon) throws -> String {
-        try AuthenticationTests.exchange(port: daemon.adminPort, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+    private func get(_ path: String, from daemon: RunningDaemon, token: String? = nil) throws -> String {
+        let authorization = token.map { "Authorization: Bearer \($0)\r\n" } ?? ""
+        return try AuthenticationTests.exchange(
+            port: daemon.adminPort,
+            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(authorization)Connection: close\r\n\r\n"
+        )
     }
 
     @Test(.enabled(if: CorruptRowEndToEndTests.sqlite3 != nil, "sqlite3 is not installed"))
@@ -63,6 +67,12 @@ final class CorruptRowEndToEndTests {
         #expect(show.status == 1)
         #expect(show.error.contains("transaction \(corrupt) in \(database) cannot be shown: corrupt row: ill_transaction \(corrupt) has state = 'Bogus'"))
         #expect(try lender.cli(["tx", "show", String(healthy)]).contains("state"))
+        let token = try String(contentsOf: lender.directory.appendingPathComponent("admin.token"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let shown = try get("/v1/transactions/\(corrupt)", from: lender, token: token)
+        #expect(shown.hasPrefix("HTTP/1.1 500"))
+        #expect(shown.contains(#""reason":"corruptData""#))
+        #expect(shown.contains("has state = 'Bogus'"))
 
         let refused = try post(Self.statusRequest(id: "C-1"), to: lender)
         #expect(refused.contains("<messageStatus>ERROR</messageStatus>"))
