@@ -72,6 +72,17 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         return error
     }
 
+    /// The text in `column` of row `rowID` of `table` cannot be read as `expected` (a stored message's
+    /// body that is not a readable message). The text is not quoted: it may hold patron data.
+    public static func unreadableText(table: String, rowID: Int64, column: String, expected: String) -> StoreError {
+        var error = StoreError(code: .corruptValue)
+        error.table = table
+        error.rowID = rowID
+        error.column = column
+        error.expected = expected
+        return error
+    }
+
     /// `operation` produced no result.
     public static func noResult(_ operation: String) -> StoreError {
         var error = StoreError(code: .noResult)
@@ -84,9 +95,11 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case .cannotOpen:
             return "cannot open the database \(path ?? "?"): \(underlying ?? "unknown error")"
         case .corruptValue:
-            let shown = value.map { "'\($0)'" } ?? "NULL"
-            return "corrupt row: \(table ?? "?") \(rowID.map(String.init) ?? "?") has \(column ?? "?") = \(shown), "
-                + "which is not \(expected ?? "a known value"); the row is left untouched"
+            let row = "corrupt row: \(table ?? "?") \(rowID.map(String.init) ?? "?")"
+            guard let value else {
+                return "\(row) has a \(column ?? "?") that cannot be read as \(expected ?? "what it should hold"); the row is left untouched"
+            }
+            return "\(row) has \(column ?? "?") = '\(value)', which is not \(expected ?? "a known value"); the row is left untouched"
         default:
             return "\(operation ?? "an operation") produced no result"
         }

@@ -177,6 +177,43 @@ import Transactions
         #expect(try await SQLiteTransactionStore(path: sound.path).unreadableRows(limit: 10).isEmpty)
     }
 
+    @Test func aStoredMessageThatCannotBeReadIsNotTakenForAMissingOne() async throws {
+        // We borrow from DK-LEND, which answers RetryPossible; the request we sent is then damaged.
+        let borrowerDatabase = try TemporaryDatabase()
+        let borrower = try Gateway(
+            configuration: GatewayConfiguration(libraryAgencyID: Self.borrower, peers: [Peer(name: "lender", agencyIDs: [Self.lender])]),
+            store: try SQLiteTransactionStore(path: borrowerDatabase.path)
+        )
+        let transaction = try await borrower.borrow(
+            BorrowingRequest(peerName: "lender", bibliographicInfo: BibliographicInfo(title: "Typee"), serviceInfo: ServiceInfo(serviceType: .loan))
+        )
+        let retryPossible = SupplyingAgencyMessage(
+            header: Header(
+                supplyingAgencyID: Self.lender,
+                requestingAgencyID: Self.borrower,
+                timestamp: Date(),
+                requestingAgencyRequestID: transaction.requestingAgencyRequestID
+            ),
+            messageInfo: MessageInfo(reasonForMessage: .requestResponse, reasonRetry: ReasonRetry("NotCurrentAvailableForILL")),
+            statusInfo: StatusInfo(status: .retryPossible, lastChange: Date())
+        )
+        let reply = await borrower.handle(
+            try ISO18626Encoder().encode(.supplyingAgencyMessage(retryPossible), edition: .v1_2),
+            from: PeerContext(authenticatedPeerName: "lender", transport: "test")
+        )
+        #expect(reply.messageStatus == .ok)
+        let sent = try #require(try await borrower.store.messages(transactionID: transaction.id).first { $0.direction == .outbound })
+        let queue = try DatabaseQueue(path: borrowerDatabase.path)
+        try await queue.write { db in try db.execute(sql: "UPDATE message SET body = '<request><header>' WHERE id = ?", arguments: [sent.id]) }
+
+        let error = await #expect(throws: StaffActionError.self) {
+            _ = try await borrower.perform(RequesterCommand(.retry), onTransaction: transaction.id)
+        }
+        #expect(error?.reason == .corruptData)
+        #expect(error?.message == "corrupt row: message \(sent.id) has a body that cannot be read as an ISO 18626 message; the row is left untouched")
+        #expect(borrower.corruptRows.rows.map(\.rowID) == [sent.id])
+    }
+
     @Test func readinessStillAnswersWithACorruptRowFirst() async throws {
         let (_, newest) = try await twoTransactionsFirstCorrupt()
         // The probe reads the newest row: make it corrupt too. Storage still answers, and the row is noted.

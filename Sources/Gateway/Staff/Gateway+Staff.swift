@@ -215,19 +215,18 @@ extension Gateway {
     ) throws -> TransactionRecord {
         let messages = try writer.messages(transactionID: original.id)
         guard let sentRequest = messages.first(where: { $0.direction == .outbound && $0.kind == .request }),
-            case .request(var request) = try ISO18626Decoder().decode(sentRequest.body).message
+            case .request(var request) = try sentRequest.storedMessage()
         else {
             throw StaffActionError(.notAllowed, "retry: the original request of transaction \(original.id) is not on record")
         }
-        let offer = offered ?? messages.reversed().lazy
-            .filter { $0.direction == .inbound && $0.kind == .supplyingAgencyMessage }
-            .compactMap { record -> SupplyingAgencyMessage? in
-                guard case .supplyingAgencyMessage(let sam) = try? ISO18626Decoder().decode(record.body).message,
-                    sam.statusInfo.status == .retryPossible
-                else { return nil }
-                return sam
+        var offer = offered
+        if offer == nil {
+            for record in messages.reversed() where record.direction == .inbound && record.kind == .supplyingAgencyMessage {
+                guard case .supplyingAgencyMessage(let sam) = try record.storedMessage(), sam.statusInfo.status == .retryPossible else { continue }
+                offer = sam.retryInfo
+                break
             }
-            .first?.retryInfo
+        }
         request.accept(offer)
         let requestID = Self.newRequestID(prefix: prefix)
         request.header.timestamp = outbound.now
