@@ -214,6 +214,33 @@ import Transactions
         #expect(borrower.corruptRows.rows.map(\.rowID) == [sent.id])
     }
 
+    @Test func aHeldRequestWhoseSettingsCannotBeReadIsNotSentWithAnEmptyRota() async throws {
+        let borrowerDatabase = try TemporaryDatabase()
+        let borrower = try Gateway(
+            configuration: GatewayConfiguration(
+                libraryAgencyID: Self.borrower,
+                peers: [Peer(name: "lender", agencyIDs: [Self.lender])],
+                policy: BorrowingPolicyWiringTests.borrowerPolicy()
+            ),
+            store: try SQLiteTransactionStore(path: borrowerDatabase.path)
+        )
+        // We hold the item ourselves (B05): the request is held for staff, with its rota stored as JSON.
+        try await LendingPolicyWiringTests.load([LendingPolicyWiringTests.holding()], into: borrower)
+        let (result, _) = try await borrower.submit(LibraryPair.borrowingRequest(.loan))
+        guard case .held(let reviewID, _, _) = result else {
+            Issue.record("not held: \(result)")
+            return
+        }
+        let queue = try DatabaseQueue(path: borrowerDatabase.path)
+        try await queue.write { db in try db.execute(sql: "UPDATE review SET draft_settings = '{\"rota\": 7' WHERE id = ?", arguments: [reviewID]) }
+
+        let error = await #expect(throws: StaffActionError.self) { _ = try await borrower.approveReview(reviewID) }
+        #expect(error?.reason == .corruptData)
+        #expect(error?.message.hasPrefix("corrupt row: review \(reviewID) has draft_settings = '{\"rota\": 7'") == true)
+        #expect(try await borrower.store.transactions(matching: TransactionFilter()).isEmpty)
+        #expect(try await borrower.store.reviews(states: [.open]).map(\.id) == [reviewID])
+    }
+
     @Test func readinessStillAnswersWithACorruptRowFirst() async throws {
         let (_, newest) = try await twoTransactionsFirstCorrupt()
         // The probe reads the newest row: make it corrupt too. Storage still answers, and the row is noted.
