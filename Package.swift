@@ -176,7 +176,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser"],
+            dependencies: [
+                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // A child process for the crash test: applies messages until it is killed.
@@ -204,7 +207,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "Transport", "Gateway", "Policy", "ISO18626", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Daemon", "Transport", "Gateway", "Policy", "Store", "ISO18626", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

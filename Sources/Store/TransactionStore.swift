@@ -61,6 +61,10 @@ public protocol TransactionStore: Sendable {
     /// Every transaction created in `[start, end)` that another did not replace (a supplier-side retry
     /// supersedes the transaction it retries), with when it was first supplied, oldest first.
     func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord]
+    /// Rows holding a value this version cannot read (a state, a role, a status), at most `limit`: a scan
+    /// of the coded columns of every table, run once at start so that corrupt rows are known before
+    /// anything meets them.
+    func unreadableRows(limit: Int) async throws -> [StoreError]
 }
 
 extension TransactionStore {
@@ -161,17 +165,4 @@ public struct TransactionFilter: Hashable, Sendable {
         self.dueBefore = dueBefore
         self.limit = limit
     }
-}
-
-/// Why the store could not do what was asked.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var message: String
-
-    /// Creates an error.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }

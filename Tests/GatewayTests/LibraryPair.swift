@@ -74,7 +74,7 @@ struct LibraryPair {
         let clock = self.clock
         lender = try Gateway(
             configuration: GatewayConfiguration(
-                libraryAgencyIDs: [Self.lenderAgency],
+                libraryAgencyID: Self.lenderAgency,
                 peers: [
                     Peer(
                         name: "borrower",
@@ -92,7 +92,7 @@ struct LibraryPair {
         )
         borrower = try Gateway(
             configuration: GatewayConfiguration(
-                libraryAgencyIDs: [Self.borrowerAgency],
+                libraryAgencyID: Self.borrowerAgency,
                 peers: [
                     Peer(
                         name: "lender",

@@ -22,7 +22,9 @@ struct OutboundMessages {
         )
     }
 
-    /// A supplying agency message reporting the transaction's status (or an explicit one).
+    /// A supplying agency message reporting the transaction's status (or an explicit one). A status the
+    /// peer's system does not know goes as the one its quirks name in its place (ExpectToSupply as
+    /// WillSupply to Alma).
     func supplyingAgencyMessage(
         for transaction: TransactionRecord,
         state: SupplierState,
@@ -31,7 +33,8 @@ struct OutboundMessages {
         status: Status?,
         command: SupplierCommand?
     ) -> SupplyingAgencyMessage {
-        let status = status ?? state.status
+        let wanted = status ?? state.status
+        let status = configuration.peers.peer(named: transaction.peerName)?.quirks.outboundStatus(wanted) ?? wanted
         var message = SupplyingAgencyMessage(
             header: header(for: transaction, peer: nil),
             messageInfo: MessageInfo(

@@ -26,7 +26,7 @@ extension SQLiteStoreWriter {
             sql: "SELECT * FROM holding_identifier WHERE holding_id IN (\(marks))",
             arguments: StatementArguments(unique)
         )
-        return rows.map { row in
+        return try rows.map { row throws(StoreError) in
             let id: Int64 = row["id"]
             let own = identifiers.filter { ($0["holding_id"] as Int64) == id }
             func values(_ kind: String) -> [String] { own.filter { ($0["kind"] as String) == kind }.map { $0["value"] } }
@@ -40,7 +40,7 @@ extension SQLiteStoreWriter {
                 format: row["format"],
                 location: row["location"],
                 callNumber: row["call_number"],
-                status: HoldingRecord.Status(rawValue: row["status"]) ?? .available,
+                status: try StoredRow(table: "holding", id: id).column("status", "a holding status").code(row["status"] as String?, as: HoldingRecord.Status.self),
                 dueDate: (row["due_date"] as Double?).map(Date.init(timeIntervalSince1970:)),
                 acquiredOn: (row["acquired_on"] as Double?).map(Date.init(timeIntervalSince1970:)),
                 licence: row["licence"],
@@ -314,9 +314,12 @@ extension SQLiteStoreWriter {
 }
 
 extension LedgerEntryRecord {
-    init(row: Row) {
+    /// Reads a `copyright_ledger` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the state is not one this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
         self.init(
-            id: row["id"],
+            id: id,
             transactionID: row["transaction_id"],
             titleID: row["title_id"],
             scope: row["scope"],
@@ -324,7 +327,7 @@ extension LedgerEntryRecord {
             basis: row["basis"],
             counted: row["counted"],
             code: row["code"],
-            state: State(rawValue: row["state"]) ?? .reserved,
+            state: try StoredRow(table: "copyright_ledger", id: id).column("state", "a ledger state").code(row["state"] as String?, as: State.self),
             requestedAt: Date(timeIntervalSince1970: row["requested_at"]),
             requestedLocal: row["requested_local"],
             title: row["title"],
@@ -358,10 +361,13 @@ extension LedgerEntryRecord {
 }
 
 extension ReviewRecord {
-    init(row: Row) {
+    /// Reads a `review` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the side or state is not one this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
         self.init(
-            id: row["id"],
-            side: Side(rawValue: row["side"]) ?? .lending,
+            id: id,
+            side: try StoredRow(table: "review", id: id).column("side", "lending or borrowing").code(row["side"] as String?, as: Side.self),
             transactionID: row["transaction_id"],
             peerName: row["peer_name"],
             title: row["title"],
@@ -370,7 +376,7 @@ extension ReviewRecord {
             reasonIfTimedOut: row["reason_if_timed_out"],
             draft: row["draft"],
             draftSettings: row["draft_settings"],
-            state: State(rawValue: row["state"]) ?? .open,
+            state: try StoredRow(table: "review", id: id).column("state", "a review state").code(row["state"] as String?, as: State.self),
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             deadline: (row["deadline"] as Double?).map(Date.init(timeIntervalSince1970:)),
             resolvedAt: (row["resolved_at"] as Double?).map(Date.init(timeIntervalSince1970:)),

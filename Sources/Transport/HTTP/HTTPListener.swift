@@ -63,7 +63,7 @@ public final class HTTPListener: Service {
             } catch let error as TransportError {
                 throw error
             } catch {
-                throw TransportError("TLS for the HTTP listener: \(error)")
+                throw TransportError(.tlsSetupFailed, underlying: error)
             }
         } else {
             server = http1
@@ -94,7 +94,7 @@ public final class HTTPListener: Service {
             tls.trustRoots = .file(clientCA)
             tls.certificateVerification = files.requireClientCertificate ? .noHostnameVerification : .optionalVerification
         } else if files.requireClientCertificate {
-            throw TransportError("require_client_certificate needs a client_ca to verify client certificates against")
+            throw TransportError(.clientCAMissing, key: "require_client_certificate")
         }
         return tls
     }

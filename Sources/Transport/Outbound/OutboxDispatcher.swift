@@ -204,6 +204,12 @@ public final class OutboxDispatcher: Service {
         }
     }
 
+    /// A peer's error text (or an HTTP body it answered with) as the log may carry it: without the patron
+    /// values of the message we sent, nor any value it quotes for a patron element.
+    static func loggable(_ text: String, sent delivery: OutboundDelivery) -> String {
+        PatronDataRedaction.errorText(text, patronValues: PatronDataRedaction.patronValues(inMessage: String(decoding: delivery.body, as: UTF8.self)))
+    }
+
     /// Records one attempt through the gateway, logs it, and frees its entry for the next look.
     private func record(_ attempt: DeliveryAttempt, of delivery: OutboundDelivery, latency: Duration) async {
         defer {
@@ -233,12 +239,13 @@ public final class OutboxDispatcher: Service {
             logger.info("message sent", metadata: metadata)
         case .rejected(let error):
             if let error {
+                // The peer's text may quote the patron data we sent it: logged without it.
                 metadata["error_type"] = .string(error.errorType.rawValue)
-                metadata["error_value"] = .string(error.errorValue ?? "")
+                metadata["error_value"] = .string(Self.loggable(error.errorValue ?? "", sent: delivery))
             }
             logger.warning("message sent, peer answered ERROR", metadata: metadata)
         case .willRetry(let at, let failure):
-            metadata["error"] = .string(failure.description)
+            metadata["error"] = .string(Self.loggable(failure.description, sent: delivery))
             metadata["next_attempt"] = .string(at.formatted(.iso8601))
             if failure.kind == .transient {
                 // The peer's queue waits for the same moment (recorded with this failure): what this lane
@@ -250,7 +257,7 @@ public final class OutboxDispatcher: Service {
             }
             logger.warning("message not delivered; will retry", metadata: metadata)
         case .dead(let failure):
-            metadata["error"] = .string(failure.description)
+            metadata["error"] = .string(Self.loggable(failure.description, sent: delivery))
             logger.error("message not delivered; dead-lettered", metadata: metadata)
         case .superseded:
             logger.notice("delivery attempt not recorded: the outbox entry was changed meanwhile", metadata: metadata)
