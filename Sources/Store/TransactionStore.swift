@@ -61,6 +61,8 @@ public protocol TransactionStore: Sendable {
     /// Every transaction created in `[start, end)` that another did not replace (a supplier-side retry
     /// supersedes the transaction it retries), with when it was first supplied, oldest first.
     func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord]
+    /// Runs `work` on a consistent snapshot of the charges and invoices, off the writer.
+    func readMoney<Result: Sendable>(_ work: @escaping @Sendable (any MoneyStoreReader) throws -> Result) async throws -> Result
 }
 
 extension TransactionStore {
@@ -95,7 +97,7 @@ extension TransactionStore {
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.
 /// Valid only during that call.
-public protocol StoreWriter: PolicyStoreWriter {
+public protocol StoreWriter: PolicyStoreWriter, MoneyStoreWriter {
     /// The transaction with this id.
     func transaction(id: Int64) throws -> TransactionRecord?
     /// The current (not superseded) transaction for a role and a borrower's request id.
