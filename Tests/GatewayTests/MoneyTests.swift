@@ -179,6 +179,23 @@ import Transactions
         #expect(try await pair.borrower.approveReceivedInvoice(id: received.invoice.id, by: "ann", reviewed: true).invoice.state == .approved)
     }
 
+    @Test("The loan fee is charged when the loan ships, stated in deliveryCosts, and recorded (within maximumCosts, unflagged) by the borrower")
+    func loanFeeIsCharged() async throws {
+        var policy = Self.lenderPolicy()
+        policy.lending.charges.loan = 15
+        let pair = try LibraryPair(lenderEdition: .v2021, borrowerEdition: .v2021, lenderPolicy: policy)
+        try await pair.lender.store.write { writer in
+            try writer.replaceHoldings(with: [HoldingRecord(isbns: ["9780142437247"], title: "Moby-Dick", titleKey: TitleKey.make("Moby-Dick"), format: "Book")])
+        }
+        let (borrowing, lending) = try await Self.receivedLoan(pair)
+        #expect(try await pair.lender.charges(transactionID: lending.id).map { "\($0.charge.kind) \($0.balance)" } == ["loanFee 15.00 USD"])
+        let shipped = try #require(try await Self.outbound(pair.lender, lending).first { $0.body.contains("<status>Loaned</status>") })
+        #expect(shipped.body.contains("<deliveryCosts>") && shipped.body.contains("<itemId>39001000123</itemId>"))
+        let stated = try await pair.borrower.charges(transactionID: borrowing.id)
+        #expect(stated.map(\.balance.description) == ["15.00 USD"])
+        #expect(stated.first?.charge.flag == nil)
+    }
+
     @Test("A loan long overdue is billed as lost by the sweep, at the material type's replacement cost")
     func longOverdueIsBilled() async throws {
         let pair = try await Self.pair(price: nil)

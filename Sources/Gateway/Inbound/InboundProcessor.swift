@@ -310,7 +310,7 @@ struct InboundProcessor: Sendable {
             transaction.apply(machine, at: now)
             try writer.update(transaction)
             step.transaction = transaction
-            var bill: LossBill?
+            var bill: BilledCharges?
             for case .billLoss(let kind) in effects {
                 bill = try LendingBiller(policy: configuration.policy, now: now, source: "peer").bill(kind, on: transaction, writer)
             }
@@ -372,7 +372,7 @@ struct InboundProcessor: Sendable {
         for effects: [SupplierEffect],
         state: SupplierState,
         command: SupplierCommand? = nil,
-        bill: LossBill? = nil
+        bill: BilledCharges? = nil
     ) -> [(TransactionRecord) -> ISO18626Message] {
         effects.compactMap { effect in
             guard case .sendStatus(let reason, let answer, let status) = effect else { return nil }

@@ -107,11 +107,7 @@ extension Gateway {
         let calendar = libraryCalendar
         let now = self.now
         return try await staffWrite { writer in
-            let invoice = try Self.issued(number, writer)
-            guard invoice.kind == .invoice, invoice.voidedAt == nil else {
-                throw StaffActionError(.notAllowed, "invoice \(number) is \(invoice.voidedAt == nil ? "a credit note" : "void"): nothing to credit")
-            }
-            let balance = try Self.document(invoice, billing: billing, writer).balance
+            let (invoice, balance) = try Self.open(number, billing: billing, for: "nothing to credit", writer)
             let credit = requested ?? balance
             guard credit.currency == balance.currency else {
                 throw StaffActionError(.invalidInput, "amount: invoice \(number) is in \(balance.currency.value), not \(credit.currency.value)")
@@ -156,11 +152,7 @@ extension Gateway {
         let received = try receivedOn.map { text throws(StaffActionError) in try day(text, field: "received") } ?? now
         let billing = configuration.billing
         return try await staffWrite { writer in
-            let invoice = try Self.issued(invoiceNumber, writer)
-            guard invoice.kind == .invoice, invoice.voidedAt == nil else {
-                throw StaffActionError(.notAllowed, "invoice \(invoiceNumber) is \(invoice.voidedAt == nil ? "a credit note" : "void"): it takes no payments")
-            }
-            let balance = try Self.document(invoice, billing: billing, writer).balance
+            let (invoice, balance) = try Self.open(invoiceNumber, billing: billing, for: "it takes no payments", writer)
             guard payment.currency == balance.currency else {
                 throw StaffActionError(.invalidInput, "amount: invoice \(invoiceNumber) is in \(balance.currency.value), not \(payment.currency.value)")
             }
@@ -231,6 +223,17 @@ extension Gateway {
     static func issued(_ number: String, _ reader: any MoneyStoreReader) throws -> InvoiceRecord {
         guard let invoice = try reader.invoice(number: number) else { throw StaffActionError(.notFound, "invoice: no invoice numbered '\(number)'") }
         return invoice
+    }
+
+    /// An invoice that can still be credited or paid (not void, not a credit note), with what is owed on it.
+    static func open(_ number: String, billing: BillingConfiguration, for refusal: String, _ reader: any MoneyStoreReader) throws
+        -> (InvoiceRecord, Money)
+    {
+        let invoice = try issued(number, reader)
+        guard invoice.kind == .invoice, invoice.voidedAt == nil else {
+            throw StaffActionError(.notAllowed, "invoice \(number) is \(invoice.voidedAt == nil ? "a credit note" : "void"): \(refusal)")
+        }
+        return (invoice, try document(invoice, billing: billing, reader).balance)
     }
 
     static func document(_ invoice: InvoiceRecord, billing: BillingConfiguration, _ reader: any MoneyStoreReader) throws -> InvoiceDocument {

@@ -32,7 +32,8 @@ extension Gateway {
 
     private func billAsLost(_ id: Int64, days: Int) async -> Result<TransactionRecord, StaffActionError> {
         do {
-            return .success(try await perform(SupplierCommand(.markLost, note: "Not returned \(days) days after the due date."), onTransaction: id))
+            let command = SupplierCommand(.markLost, note: "Not returned \(days) days after the due date.")
+            return .success(try await perform(command, onTransaction: id, source: .system))
         } catch {
             return .failure(error)
         }

@@ -21,7 +21,7 @@ struct LendingBiller {
     }
 
     /// Bills `kind` on a lending transaction and returns what the message to the borrower carries.
-    func bill(_ kind: LossKind, on transaction: TransactionRecord, _ writer: any StoreWriter) throws -> LossBill {
+    func bill(_ kind: LossKind, on transaction: TransactionRecord, _ writer: any StoreWriter) throws -> BilledCharges {
         let currency = CurrencyCode(charges.currency)
         let pricing = LossBilling(charges: charges)
         let priced: [LossCharge]
@@ -53,26 +53,28 @@ struct LendingBiller {
             total = Money(exactly: total.amount + amount.amount, currency)
             lines.append("\(ChargeRecord.Kind(charge.kind).label) \(amount) (\(charge.basis))")
         }
-        return LossBill(total: total, lines: lines)
+        return BilledCharges(total: total, lines: lines)
     }
 
     /// Records the loan or copy fee (`[policy.lending.charges]` loan / copy, with the peer's group overrides)
-    /// when a loan is shipped or a copy sent; nothing when it is free.
-    func billService(loan: Bool, on transaction: TransactionRecord, peer: Peer?, _ writer: any StoreWriter) throws {
-        let fee = charges.serviceCharge(loan: loan, groups: peer?.profile.groups ?? [])
-        guard fee > 0 else { return }
+    /// when a loan is shipped or a copy sent; `nil` (and nothing recorded) when it is free.
+    func billService(loan: Bool, on transaction: TransactionRecord, peer: Peer?, _ writer: any StoreWriter) throws -> BilledCharges? {
+        let fee = Money(exactly: charges.serviceCharge(loan: loan, groups: peer?.profile.groups ?? []), CurrencyCode(charges.currency))
+        guard fee.amount > 0 else { return nil }
+        let kind: ChargeRecord.Kind = loan ? .loanFee : .copyFee
         _ = try writer.insert(
             ChargeRecord(
                 transactionID: transaction.id,
                 side: .receivable,
                 peerName: transaction.peerName,
-                kind: loan ? .loanFee : .copyFee,
-                amount: Money(exactly: fee, CurrencyCode(charges.currency)),
-                note: loan ? "loan fee" : "copy fee",
+                kind: kind,
+                amount: fee,
+                note: kind.label,
                 createdAt: now,
                 createdBy: source
             )
         )
+        return BilledCharges(total: fee, lines: ["\(kind.label) \(fee)"])
     }
 
     /// The copy a lending transaction is about: looked up from the request as received, preferring a copy

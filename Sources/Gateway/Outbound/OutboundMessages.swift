@@ -30,7 +30,7 @@ struct OutboundMessages {
         answer: Bool?,
         status: Status?,
         command: SupplierCommand?,
-        bill: LossBill? = nil
+        bill: BilledCharges? = nil
     ) -> SupplyingAgencyMessage {
         let status = status ?? state.status
         // The bill rides on the closing status only (not on a ReleaseHoldReturn before it).
@@ -66,7 +66,9 @@ struct OutboundMessages {
             )
         }
         if let bill, bill.total.amount > 0 {
-            message.deliveryInfo = DeliveryInfo(dateSent: now, deliveryCosts: [bill.total.costs])
+            var delivery = message.deliveryInfo ?? DeliveryInfo(dateSent: now)
+            delivery.deliveryCosts = [bill.total.costs]
+            message.deliveryInfo = delivery
         }
         return message
     }

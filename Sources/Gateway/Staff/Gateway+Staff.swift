@@ -9,13 +9,18 @@ extension Gateway {
     /// Carries out a lending decision.
     /// - Returns: the transaction as it now is.
     public func perform(_ command: SupplierCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
+        try await perform(command, onTransaction: id, source: .staff)
+    }
+
+    /// Carries out a lending decision taken by `source` (staff, or the gateway's own timers).
+    func perform(_ command: SupplierCommand, onTransaction id: Int64, source: EventRecord.Source) async throws(StaffActionError) -> TransactionRecord {
         if let missing = command.missingDetail {
             throw StaffActionError(.incomplete, "\(command.event): \(missing)")
         }
         let now = self.now
         let outbound = outboundMessages(at: now, configuration: self.configuration)
         return try await staffWrite { writer in
-            try Self.apply(command, onTransaction: id, source: .staff, outbound: outbound, writer)
+            try Self.apply(command, onTransaction: id, source: source, outbound: outbound, writer)
         }
     }
 
@@ -53,13 +58,13 @@ extension Gateway {
                 try writer.update(review)
             }
             let biller = LendingBiller(policy: outbound.configuration.policy, now: now, source: source.rawValue)
-            var bill: LossBill?
+            var bill: BilledCharges?
             for case .billLoss(let kind) in effects {
                 bill = try biller.bill(kind, on: transaction, writer)
             }
             if outbound.configuration.policy != nil, command.event == .ship || command.event == .sendCopy {
                 let peer = outbound.configuration.peers.peer(named: transaction.peerName)
-                try biller.billService(loan: command.event == .ship, on: transaction, peer: peer, writer)
+                bill = try biller.billService(loan: command.event == .ship, on: transaction, peer: peer, writer)
             }
             var messageID: Int64?
             for case .sendStatus(let reason, let answer, let status) in effects {

@@ -91,17 +91,13 @@ struct ChargeCommand: AsyncParsableCommand {
         }
     }
 
-    struct Adjust: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a charge by a signed amount, with the reason.")
-
+    /// What changing a charge takes: which one, why, and who.
+    struct Change: ParsableArguments {
         @Option(help: "The configuration file of the running daemon (default: $ILLGATE_CONFIG, else config/illgate.toml).")
         var config: String?
 
         @Argument(help: "The charge id.")
         var charge: Int64
-
-        @Option(help: "The change: '-5.00' or '2.50'.")
-        var amount: String
 
         @Option(help: "Why.")
         var reason: String
@@ -109,10 +105,24 @@ struct ChargeCommand: AsyncParsableCommand {
         @Option(help: "Who (for the ledger).")
         var by = ProcessInfo.processInfo.environment["USER"] ?? "staff"
 
-        func run() async throws {
-            let result = try await AdminClient(configurationPath: config).post(
-                "/v1/charges/\(charge)/adjust", AdminChargeRequest(amount: amount, reason: reason, by: by), as: AdminCharge.self
+        /// Posts the change to `/v1/charges/{id}/{verb}` and returns the charge as it now is.
+        func post(_ verb: String, amount: String? = nil) async throws -> AdminCharge {
+            try await AdminClient(configurationPath: config).post(
+                "/v1/charges/\(charge)/\(verb)", AdminChargeRequest(amount: amount, reason: reason, by: by), as: AdminCharge.self
             )
+        }
+    }
+
+    struct Adjust: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a charge by a signed amount, with the reason.")
+
+        @OptionGroup var change: Change
+
+        @Option(help: "The change: '-5.00' or '2.50'.")
+        var amount: String
+
+        func run() async throws {
+            let result = try await change.post("adjust", amount: amount)
             print("charge \(result.id): now \(result.balance)")
         }
     }
@@ -120,22 +130,10 @@ struct ChargeCommand: AsyncParsableCommand {
     struct Waive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Waive what is left of a charge, with the reason.")
 
-        @Option(help: "The configuration file of the running daemon (default: $ILLGATE_CONFIG, else config/illgate.toml).")
-        var config: String?
-
-        @Argument(help: "The charge id.")
-        var charge: Int64
-
-        @Option(help: "Why.")
-        var reason: String
-
-        @Option(help: "Who (for the ledger).")
-        var by = ProcessInfo.processInfo.environment["USER"] ?? "staff"
+        @OptionGroup var change: Change
 
         func run() async throws {
-            let result = try await AdminClient(configurationPath: config).post(
-                "/v1/charges/\(charge)/waive", AdminChargeRequest(reason: reason, by: by), as: AdminCharge.self
-            )
+            let result = try await change.post("waive")
             print("charge \(result.id): waived, now \(result.balance)")
         }
     }
