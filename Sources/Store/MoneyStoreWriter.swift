@@ -7,8 +7,8 @@ public protocol MoneyStoreReader {
     func charges(transactionID: Int64) throws -> [ChargeRecord]
     /// Every charge entry on one side, for one peer or all, oldest first.
     func charges(side: ChargeRecord.Side, peerName: String?) throws -> [ChargeRecord]
-    /// The ids of charges on an invoice that is not voided.
-    func invoicedChargeIDs(peerName: String) throws -> Set<Int64>
+    /// The charges of a peer that are on an invoice that is not voided, with that invoice's number.
+    func invoicedCharges(peerName: String) throws -> [Int64: String]
     func invoice(id: Int64) throws -> InvoiceRecord?
     func invoice(number: String) throws -> InvoiceRecord?
     /// Issued invoices and credit notes, for one peer or all, oldest first.

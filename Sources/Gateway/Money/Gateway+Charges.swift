@@ -142,18 +142,11 @@ extension Gateway {
 
     /// Groups ledger entries into charges with their changes and balances.
     static func balances(_ entries: [ChargeRecord], _ reader: any MoneyStoreReader) throws -> [ChargeBalance] {
-        var invoiced: [String: Set<Int64>] = [:]
         var numbers: [Int64: String] = [:]
         for peer in Set(entries.map(\.peerName)) {
-            invoiced[peer] = try reader.invoicedChargeIDs(peerName: peer)
+            numbers.merge(try reader.invoicedCharges(peerName: peer)) { first, _ in first }
         }
-        let roots = entries.filter { $0.adjusts == nil }
-        for root in roots where invoiced[root.peerName]?.contains(root.id) == true {
-            numbers[root.id] = try reader.invoices(peerName: root.peerName)
-                .first { invoice in invoice.voidedAt == nil && (try? reader.invoiceLines(invoiceID: invoice.id).contains { $0.chargeID == root.id }) == true }?
-                .number
-        }
-        return roots.map { root in
+        return entries.filter { $0.adjusts == nil }.map { root in
             let changes = entries.filter { $0.adjusts == root.id }
             let balance = changes.reduce(root.amount.amount) { $0 + $1.amount.amount }
             return ChargeBalance(charge: root, changes: changes, balance: Money(exactly: balance, root.amount.currency), invoiceNumber: numbers[root.id])

@@ -10,7 +10,7 @@ extension IntentRecorder {
     func charge(id: Int64) throws -> ChargeRecord? { try serial("reading a charge") }
     func charges(transactionID: Int64) throws -> [ChargeRecord] { try serial("reading a transaction's charges") }
     func charges(side: ChargeRecord.Side, peerName: String?) throws -> [ChargeRecord] { try serial("reading charges") }
-    func invoicedChargeIDs(peerName: String) throws -> Set<Int64> { try serial("reading invoiced charges") }
+    func invoicedCharges(peerName: String) throws -> [Int64: String] { try serial("reading invoiced charges") }
     func invoice(id: Int64) throws -> InvoiceRecord? { try serial("reading an invoice") }
     func invoice(number: String) throws -> InvoiceRecord? { try serial("reading an invoice") }
     func invoices(peerName: String?) throws -> [InvoiceRecord] { try serial("reading invoices") }

@@ -22,17 +22,16 @@ extension SQLiteStoreWriter {
         return try Row.fetchAll(db, sql: "SELECT * FROM charge WHERE side = ? ORDER BY id", arguments: [side.rawValue]).map(ChargeRecord.init(row:))
     }
 
-    func invoicedChargeIDs(peerName: String) throws -> Set<Int64> {
-        Set(
-            try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT l.charge_id FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
-                    WHERE i.peer_name = ? AND i.voided_at IS NULL AND l.charge_id IS NOT NULL
-                    """,
-                arguments: [peerName]
-            )
+    func invoicedCharges(peerName: String) throws -> [Int64: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT l.charge_id, i.number FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                WHERE i.peer_name = ? AND i.voided_at IS NULL AND l.charge_id IS NOT NULL
+                """,
+            arguments: [peerName]
         )
+        return Dictionary(rows.map { ($0[0] as Int64, $0[1] as String) }, uniquingKeysWith: { first, _ in first })
     }
 
     func insert(_ charge: ChargeRecord) throws -> ChargeRecord {
