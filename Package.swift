@@ -110,7 +110,6 @@ let package = Package(
             name: "Transport",
             dependencies: [
                 "Gateway",
-                "Printing",
                 "ISO18626",
                 "Store",
                 "Transactions",

@@ -115,9 +115,10 @@ extension Gateway {
         if !stated.isEmpty, amount.amount > statedTotal {
             flags.append("\(amount) is more than the \(Money(exactly: statedTotal, amount.currency)) the lender stated in its messages")
         }
-        let events = try writer.messages(transactionID: transaction.id)
-        let returned = state == .completed || state == .returnShipped
-            || events.contains { $0.direction == .outbound && $0.summary.contains("ShippedReturn") }
+        let sentBack = try writer.messages(transactionID: transaction.id).contains {
+            $0.direction == .outbound && $0.kind == .requestingAgencyMessage && $0.summary == Action.shippedReturn.rawValue
+        }
+        let returned = state == .completed || state == .returnShipped || sentBack
         if returned {
             flags.append("a charge for an item we returned")
         }

@@ -88,3 +88,17 @@ public struct InvoicePDF: Sendable {
         return try pdf.render()
     }
 }
+
+extension Gateway {
+    /// An invoice as a printable PDF, on `pageSize` (`a4`, `letter`), with dates in the library's time zone.
+    public func invoicePDF(_ document: InvoiceDocument, pageSize: String) throws(StaffActionError) -> [UInt8] {
+        guard let size = PageSize(named: pageSize) else {
+            throw StaffActionError(.invalidInput, "page: '\(pageSize)' is not a page size; use one of \(PageSize.names.joined(separator: ", "))")
+        }
+        do {
+            return try InvoicePDF(pageSize: size, timeZone: libraryTimeZone).render(document)
+        } catch {
+            throw StaffActionError(.cannotPrint, "invoice \(document.invoice.number) could not be printed: \(error)")
+        }
+    }
+}

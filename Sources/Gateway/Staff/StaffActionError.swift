@@ -14,6 +14,8 @@ public struct StaffActionError: Error, Hashable, Sendable, CustomStringConvertib
         case unknownPeer
         /// The message could not be written for the peer's edition.
         case cannotEncode
+        /// A document (an invoice PDF) could not be laid out.
+        case cannotPrint
         /// The database failed.
         case storage
     }

@@ -3,7 +3,6 @@ import Gateway
 import Hummingbird
 import ISO18626
 import Logging
-import Printing
 import Store
 
 /// The money routes: charges, invoices we issue, lenders' invoices, statements and reports.
@@ -57,8 +56,7 @@ extension AdminRoutes {
                 guard let document = try await gateway.invoice(number: number) else {
                     throw AdminError(error: "invoice: no invoice numbered '\(number)'", reason: "notFound")
                 }
-                let size = request.uri.queryParameters.get("page").flatMap(PageSize.init(named:)) ?? .a4
-                let bytes = try InvoicePDF(pageSize: size, timeZone: timeZone).render(document)
+                let bytes = try gateway.invoicePDF(document, pageSize: request.uri.queryParameters.get("page") ?? "a4")
                 return AdminFile(name: "invoice-\(number).pdf", contentType: "application/pdf", base64: Data(bytes).base64EncodedString())
             }
         }

@@ -154,7 +154,7 @@ struct AdminRoutes: Sendable {
             let status: HTTPResponse.Status
             switch error.reason {
             case .notFound: status = .notFound
-            case .notAllowed, .cannotEncode: status = .conflict
+            case .notAllowed, .cannotEncode, .cannotPrint: status = .conflict
             case .incomplete, .invalidInput, .unknownPeer: status = .badRequest
             case .storage: status = .serviceUnavailable
             }
