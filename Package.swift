@@ -208,7 +208,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "Transport", "Gateway", "Policy", "ISO18626", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Daemon", "Transport", "Gateway", "Policy", "Store", "ISO18626", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -49,6 +49,9 @@ public enum IllgateDaemon {
         let registry = MetricsSetup.bootstrap()
         let store = try SQLiteTransactionStore(path: configuration.storagePath)
         let gateway = try Gateway(configuration: configuration.gateway, store: store, validateOutbound: configuration.validateOutbound)
+        for row in try await gateway.noteUnreadableRows() {
+            logger.error("stored row cannot be read; its transaction is refused until repaired", metadata: ["error": .string(row.description)])
+        }
         let token = try AdminAPI.loadOrCreateToken(at: configuration.admin.tokenFile)
         let notifier = SystemdNotifier(environment: environment)
 

@@ -27,6 +27,8 @@ public final class Gateway: Sendable {
     public let strangers = RefusedStrangers()
     /// Rung after every commit that may have made an outbound message due; the outbox dispatcher waits on it.
     public let outboxDoorbell = OutboxDoorbell()
+    /// Stored rows met that hold a value this version cannot read: readiness reports them.
+    public let corruptRows = CorruptRows()
 
     /// Creates a gateway.
     ///
@@ -69,8 +71,15 @@ public final class Gateway: Sendable {
     ///   - bytes: the message as received.
     ///   - context: what the transport knows about the sender.
     /// - Returns: the confirmation (or the reason no confirmation can be given). Never throws: every
-    ///   problem with the input becomes an ERROR confirmation.
+    ///   problem with the input becomes an ERROR confirmation. Its ``InboundReply/logErrorValue`` is the
+    ///   error value without the patron values it may quote.
     public func handle(_ bytes: [UInt8], from context: PeerContext) async -> InboundReply {
+        var reply = await answer(bytes, from: context)
+        reply.redactLogErrorValue(message: bytes)
+        return reply
+    }
+
+    private func answer(_ bytes: [UInt8], from context: PeerContext) async -> InboundReply {
         let now = clock()
         let configuration = self.configuration
         let claimedPeer = context.authenticatedPeerName.flatMap(configuration.peers.peer(named:))
@@ -148,16 +157,16 @@ public final class Gateway: Sendable {
             encoder: encoder,
             now: now
         )
-        let stored = await turns.run(processor.transactionKey) { [store] () -> Result<InboundProcessor.Outcome, any Error> in
+        let stored = await turns.run(processor.transactionKey) { [store] () -> Result<(InboundProcessor.Outcome, OutboxChanges), any Error> in
             do {
-                return .success(try await store.decideAndCommit { writer in try processor.process(writer) })
+                return .success(try await store.decideAndCommitReportingOutbox { writer in try processor.process(writer) })
             } catch {
                 return .failure(error)
             }
         }
         do {
-            let outcome = try stored.get()
-            outboxMayHaveWork()
+            let (outcome, outboxChanges) = try stored.get()
+            outboxMayHaveWork(outboxChanges)
             return InboundReply(
                 body: .confirmation(outcome.confirmation),
                 kind: message.kind,
@@ -170,6 +179,20 @@ public final class Gateway: Sendable {
                 isRetransmission: outcome.isRetransmission,
                 decision: outcome.decision
             )
+        } catch let error where corruptRows.record(error) {
+            // Our record of this transaction cannot be read: refuse this message, keep serving the others.
+            var reply = await refuse(
+                kind: message.kind,
+                ids: message.ids,
+                echo: .init(message),
+                edition: decoded.edition,
+                errors: [ErrorData(errorType: .unrecognisedDataValue, errorValue: Self.damagedRecordValue(message.ids))],
+                bytes: bytes,
+                peerName: peer.name,
+                now: now
+            )
+            reply.storageFailure = String(describing: error)
+            return reply
         } catch {
             return InboundReply(
                 body: .unavailable("the message could not be stored; please send it again later"),
@@ -180,6 +203,13 @@ public final class Gateway: Sendable {
                 storageFailure: String(describing: error)
             )
         }
+    }
+
+    /// The confirmation's error value for a message whose transaction is stored in a row this version cannot
+    /// read: it names the request, not our database.
+    static func damagedRecordValue(_ ids: MessageIDs) -> String {
+        "requestingAgencyRequestId: '\(ids.requestingAgencyRequestID ?? "")' cannot be processed now: "
+            + "our record of this request is damaged and staff have been alerted"
     }
 
     /// From this size on, a message on a connection that did not authenticate a peer has its header read

@@ -3,7 +3,9 @@ public import Policy
 
 /// What the gateway needs to know about us and our partners.
 public struct GatewayConfiguration: Sendable {
-    /// Our own agency ids; the first is the one we sign our requests with.
+    /// The agency id we sign our requests with, and answer as when a request names no supplier.
+    public var libraryAgencyID: AgencyID
+    /// All our own agency ids, ``libraryAgencyID`` first.
     public var libraryAgencyIDs: [AgencyID]
     /// Our partners.
     public var peers: PeerDirectory
@@ -18,14 +20,19 @@ public struct GatewayConfiguration: Sendable {
     public var billing = BillingConfiguration()
 
     /// Creates a configuration.
+    /// - Parameters:
+    ///   - libraryAgencyID: the agency id we sign our requests with.
+    ///   - otherAgencyIDs: our other agency ids (messages to them are ours too).
     public init(
-        libraryAgencyIDs: [AgencyID],
+        libraryAgencyID: AgencyID,
+        otherAgencyIDs: [AgencyID] = [],
         peers: [Peer],
         maximumMessageSize: Int = 1 << 20,
         requestIDPrefix: String = "ILG",
         policy: PolicyConfiguration? = nil
     ) {
-        self.libraryAgencyIDs = libraryAgencyIDs
+        self.libraryAgencyID = libraryAgencyID
+        self.libraryAgencyIDs = [libraryAgencyID] + otherAgencyIDs
         self.peers = PeerDirectory(peers)
         self.maximumMessageSize = maximumMessageSize
         self.requestIDPrefix = requestIDPrefix

@@ -5,12 +5,12 @@ import ISO18626
 /// run SQL (the decision recorder); the SQLite writer does each in one or two statements of its own.
 extension StoreWriter {
     public func holdQueue(ofPeer peer: String, until instant: Date) throws -> Int {
-        throw SerialDecisionRequired(operation: "holding a peer's outbox queue")
+        throw SerialDecisionRequired(.holdingPeerQueue)
     }
 
     public func record(_ failure: FailedDeliveryAttempt) throws -> Bool {
         if failure.holdsQueueOfPeer != nil {
-            throw SerialDecisionRequired(operation: "holding a peer's outbox queue")
+            throw SerialDecisionRequired(.holdingPeerQueue)
         }
         guard var entry = try outboxEntry(id: failure.entryID), entry.status == .pending, entry.attempts == failure.previousAttempts else {
             return false

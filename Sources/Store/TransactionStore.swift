@@ -61,6 +61,10 @@ public protocol TransactionStore: Sendable {
     /// Every transaction created in `[start, end)` that another did not replace (a supplier-side retry
     /// supersedes the transaction it retries), with when it was first supplied, oldest first.
     func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord]
+    /// Rows holding a value this version cannot read (a state, a role, a status), at most `limit`: a scan
+    /// of the coded columns of every table, run once at start so that corrupt rows are known before
+    /// anything meets them.
+    func unreadableRows(limit: Int) async throws -> [StoreError]
     /// Runs `work` on a consistent snapshot of the charges and invoices, off the writer.
     func readMoney<Result: Sendable>(_ work: @escaping @Sendable (any MoneyStoreReader) throws -> Result) async throws -> Result
 }
@@ -74,6 +78,15 @@ extension TransactionStore {
         attempts: Int = 3,
         _ work: @escaping @Sendable (any StoreWriter) throws -> Result
     ) async throws -> Result {
+        try await decideAndCommitReportingOutbox(attempts: attempts, work).result
+    }
+
+    /// ``decideAndCommit(attempts:_:)``, also telling which peers' outbox queues the committed write
+    /// changed (``OutboxChanges/unknown`` when it was decided inside the writer).
+    public func decideAndCommitReportingOutbox<Result: Sendable>(
+        attempts: Int = 3,
+        _ work: @escaping @Sendable (any StoreWriter) throws -> Result
+    ) async throws -> (result: Result, outbox: OutboxChanges) {
         for _ in 0..<attempts {
             let decided: DecidedWrite<Result>
             do {
@@ -83,15 +96,15 @@ extension TransactionStore {
             } catch is WriteConflict {
                 continue  // a row the decision read vanished under it: decide again on a fresh snapshot
             }
-            guard !decided.intent.isEmpty else { return decided.result }
+            guard !decided.intent.isEmpty else { return (decided.result, .none) }
             do {
                 try await commit(decided.intent)
-                return decided.result
+                return (decided.result, decided.intent.outboxChanges)
             } catch is WriteConflict {
                 continue
             }
         }
-        return try await write(work)
+        return (try await write(work), .unknown)
     }
 }
 
@@ -154,17 +167,4 @@ public struct TransactionFilter: Hashable, Sendable {
         self.dueBefore = dueBefore
         self.limit = limit
     }
-}
-
-/// Why the store could not do what was asked.
-public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public var message: String
-
-    /// Creates an error.
-    public init(_ message: String) {
-        self.message = message
-    }
-
-    public var description: String { message }
 }

@@ -40,22 +40,27 @@ public enum InboundMessageLog {
         if !reply.summary.isEmpty { metadata["summary"] = .string(reply.summary) }
         if reply.isRetransmission { metadata["retransmission"] = "true" }
         if suppressed > 0 { metadata["suppressed"] = .string(String(suppressed)) }
-        let level: Logger.Level
+        var level: Logger.Level
         switch reply.body {
         case .confirmation:
             metadata["result"] = .string(reply.messageStatus?.rawValue ?? "?")
             if let error = reply.errors.first {
                 metadata["error_type"] = .string(error.errorType.rawValue)
-                if let value = error.errorValue { metadata["error_value"] = .string(value) }
+                if let value = error.errorValue { metadata["error_value"] = .string(reply.logErrorValue ?? PatronDataRedaction.errorText(value)) }
             }
             level = reply.messageStatus == .ok ? .info : .warning
+            if let failure = reply.storageFailure {
+                // A stored row this version cannot read (or the refusal's own record failed): staff must look.
+                metadata["error"] = .string(failure)
+                level = .error
+            }
         case .notISO18626(let explanation):
             metadata["result"] = "rejected"
-            metadata["error_value"] = .string(explanation)
+            metadata["error_value"] = .string(reply.logErrorValue ?? PatronDataRedaction.errorText(explanation))
             level = .warning
         case .unavailable(let explanation):
             metadata["result"] = "unavailable"
-            metadata["error_value"] = .string(explanation)
+            metadata["error_value"] = .string(reply.logErrorValue ?? PatronDataRedaction.errorText(explanation))
             if let failure = reply.storageFailure { metadata["error"] = .string(failure) }
             level = .error
         }

@@ -17,7 +17,7 @@ let lender = AgencyID(type: .isil, value: "DK-LEND")
 let borrower = AgencyID(type: .isil, value: "US-BORR")
 let gateway = try Gateway(
     configuration: GatewayConfiguration(
-        libraryAgencyIDs: [lender],
+        libraryAgencyID: lender,
         peers: [Peer(name: "borrower", agencyIDs: [borrower])]
     ),
     store: try SQLiteTransactionStore(path: arguments[1])

@@ -76,7 +76,7 @@ struct LibraryPair {
         databases = [lenderDatabase, borrowerDatabase]
         let clock = self.clock
         var lenderConfiguration = GatewayConfiguration(
-            libraryAgencyIDs: [Self.lenderAgency],
+            libraryAgencyID: Self.lenderAgency,
             peers: [
                 Peer(
                     name: "borrower",
@@ -97,7 +97,7 @@ struct LibraryPair {
         )
         borrower = try Gateway(
             configuration: GatewayConfiguration(
-                libraryAgencyIDs: [Self.borrowerAgency],
+                libraryAgencyID: Self.borrowerAgency,
                 peers: [
                     Peer(
                         name: "lender",

@@ -91,7 +91,7 @@ import Transactions
             )
         }
         let decideWillSupply: @Sendable (any StoreWriter) throws -> Int64 = { writer in
-            guard var transaction = try writer.transaction(id: created.id) else { throw StoreError("gone") }
+            guard var transaction = try writer.transaction(id: created.id) else { throw StoreError.noResult("reading the transaction back") }
             transaction.state = SupplierState.willSupply.rawValue
             transaction.updatedAt = now.addingTimeInterval(2)
             try writer.update(transaction)

@@ -17,16 +17,21 @@ final class DeliveryTestLibrary: Sendable {
     private let directory: URL
 
     /// - Parameter peers: each peer's name and endpoint (its agency id is `DK-<NAME>`).
-    init(peers: [(name: String, endpoint: URL)], timeout: TimeInterval = 10, connectTimeout: TimeInterval = 3) throws {
+    init(
+        peers: [(name: String, endpoint: URL)],
+        timeout: TimeInterval = 10,
+        connectTimeout: TimeInterval = 3,
+        statementObserver: (@Sendable (String) -> Void)? = nil
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-delivery-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         gateway = try Gateway(
             configuration: GatewayConfiguration(
-                libraryAgencyIDs: [Self.ourAgency],
+                libraryAgencyID: Self.ourAgency,
                 peers: peers.map { Peer(name: $0.name, agencyIDs: [AgencyID(type: .isil, value: "DK-\($0.name.uppercased())")]) },
                 requestIDPrefix: "BORR"
             ),
-            store: try SQLiteTransactionStore(path: directory.appendingPathComponent("illgate.sqlite").path)
+            store: try SQLiteTransactionStore(path: directory.appendingPathComponent("illgate.sqlite").path, statementObserver: statementObserver)
         )
         links = PeerLinkTable(peers.map { PeerLink(name: $0.name, endpoint: $0.endpoint, timeout: timeout, connectTimeout: connectTimeout) })
     }
@@ -39,11 +44,12 @@ final class DeliveryTestLibrary: Sendable {
     /// machine does not hang on a backoff after a hiccup.
     func dispatcher(
         retryPolicy: RetryPolicy = RetryPolicy(initialDelay: 0.1, maximumDelay: 1),
-        pollInterval: Duration = .seconds(60)
+        pollInterval: Duration = .seconds(60),
+        logger: Logger? = nil
     ) -> OutboxDispatcher {
-        var logger = Logger(label: "illgate.delivery.test")
-        logger.logLevel = .critical
-        return OutboxDispatcher(gateway: gateway, peers: links, retryPolicy: retryPolicy, pollInterval: pollInterval, logger: logger)
+        var quiet = Logger(label: "illgate.delivery.test")
+        quiet.logLevel = .critical
+        return OutboxDispatcher(gateway: gateway, peers: links, retryPolicy: retryPolicy, pollInterval: pollInterval, logger: logger ?? quiet)
     }
 
     /// Runs the dispatcher for the duration of `body`.

@@ -21,7 +21,7 @@ final class TCPTestLibrary: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         gateway = try Gateway(
             configuration: GatewayConfiguration(
-                libraryAgencyIDs: [Self.lenderAgency],
+                libraryAgencyID: Self.lenderAgency,
                 peers: [Peer(name: "borrower", agencyIDs: [Self.borrowerAgency])],
                 requestIDPrefix: "LEND"
             ),

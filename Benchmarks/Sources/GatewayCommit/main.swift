@@ -148,7 +148,7 @@ let suffix = Array(templateText[placeholderRange.upperBound...].utf8)
 let ours = AgencyID(type: .isil, value: "XX-ILLGATE")
 let partner = AgencyID(type: .isil, value: "XX-PARTNER")
 let configuration = GatewayConfiguration(
-    libraryAgencyIDs: [ours],
+    libraryAgencyID: ours,
     peers: [
         Peer(
             name: "partner",

@@ -13,6 +13,17 @@ extension ConfigurationParser {
         var certificateSubjectsPath: ConfigurationPath?
     }
 
+    /// `quirks`: the profile of the peer's system (`alma`, `reshare`, ...); the standard one when absent.
+    func readQuirks(_ reader: TableReader) -> PeerQuirks {
+        guard let text = reader.string("quirks", expected: "a string naming a profile, like \"alma\"") else { return .standard }
+        guard let quirks = PeerQuirks.profiles[text] else {
+            let known = PeerQuirks.profiles.keys.sorted().joined(separator: ", ")
+            reader.report("quirks", "\"\(text)\" is not a known quirks profile; use one of: \(known)")
+            return .standard
+        }
+        return quirks
+    }
+
     /// One `[[peers]]` table.
     func readPeer(_ reader: TableReader, delivery: DaemonConfiguration.Delivery, calendar: Calendar) -> PeerResult {
         reader.require("name", "a short name for logs and the CLI, like \"lender\"")
@@ -40,6 +51,7 @@ extension ConfigurationParser {
 
         let edition = readEdition(reader)
         let strict = reader.bool("strict") ?? false
+        let quirks = readQuirks(reader)
 
         var allowedAddresses: [AddressRange] = []
         for element in reader.strings("allowed_addresses", expected: "an array of strings like [\"192.0.2.0/24\", \"2001:db8::/32\"]") ?? [] {
@@ -77,7 +89,8 @@ extension ConfigurationParser {
             strict: strict,
             requiresTransportIdentity: inbound.credentials.isConfigured,
             allowedAddresses: allowedAddresses,
-            profile: profile
+            profile: profile,
+            quirks: quirks
         )
         let link = PeerLink(name: name, endpoint: endpoint, inbound: inbound.credentials, outbound: outbound.credentials, timeout: timeout, connectTimeout: connectTimeout)
         return PeerResult(

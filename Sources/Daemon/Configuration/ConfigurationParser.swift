@@ -30,7 +30,8 @@ struct ConfigurationParser {
     }
 
     /// Reads the whole document.
-    func read(_ root: TOMLTable, file: String) -> DaemonConfiguration {
+    /// - Returns: the configuration, or `nil` when it cannot be built (every reason is a reported problem).
+    func read(_ root: TOMLTable, file: String) -> DaemonConfiguration? {
         let reader = TableReader(table: root, path: .root, problems: problems)
         let library = readLibrary(reader.table("library"))
         let storage = readStorage(reader.table("storage"))
@@ -50,9 +51,10 @@ struct ConfigurationParser {
         checkPeers(peers, library: library, http: http)
         checkPolicyPeers(policy, peerNames: Set(peers.map(\.settings.peer.name)), reader)
 
+        guard let ownLibrary = library.library else { return nil }
         var configuration = DaemonConfiguration(
             file: file,
-            library: library.library,
+            library: ownLibrary,
             storagePath: storage.path,
             patronDataRetentionDays: storage.patronDataRetentionDays,
             http: http.configuration,
@@ -81,7 +83,8 @@ struct ConfigurationParser {
 
     /// The library section and where its agency ids are.
     struct LibraryResult {
-        var library: DaemonConfiguration.Library
+        /// `nil` when `agency_ids` names no valid id (a problem naming the key is reported).
+        var library: DaemonConfiguration.Library?
         var agencyPaths: [(AgencyID, ConfigurationPath)]
     }
 
@@ -109,10 +112,10 @@ struct ConfigurationParser {
             }
         }
         reader.finish()
-        return LibraryResult(
-            library: DaemonConfiguration.Library(agencyIDs: agencies.map(\.0), name: name, requestIDPrefix: prefix),
-            agencyPaths: agencies
-        )
+        let library = agencies.first.map { first in
+            DaemonConfiguration.Library(agencyID: first.0, otherAgencyIDs: agencies.dropFirst().map(\.0), name: name, requestIDPrefix: prefix)
+        }
+        return LibraryResult(library: library, agencyPaths: agencies)
     }
 
     // MARK: [storage]

@@ -3,18 +3,24 @@ public import ISO18626
 extension DaemonConfiguration {
     /// Who we are: the `[library]` table.
     public struct Library: Hashable, Sendable {
-        /// Our agency ids; the first is the one we sign our requests with.
-        public var agencyIDs: [AgencyID]
+        /// The agency id we sign our requests with (the first of `agency_ids`).
+        public var agencyID: AgencyID
+        /// Our other agency ids (the rest of `agency_ids`).
+        public var otherAgencyIDs: [AgencyID]
         /// A display name for logs and the CLI.
         public var name: String?
         /// Prefix of the ids we give our own transactions.
         public var requestIDPrefix: String
 
         /// Creates the section.
-        public init(agencyIDs: [AgencyID], name: String? = nil, requestIDPrefix: String = "ILG") {
-            self.agencyIDs = agencyIDs
+        public init(agencyID: AgencyID, otherAgencyIDs: [AgencyID] = [], name: String? = nil, requestIDPrefix: String = "ILG") {
+            self.agencyID = agencyID
+            self.otherAgencyIDs = otherAgencyIDs
             self.name = name
             self.requestIDPrefix = requestIDPrefix
         }
+
+        /// All our agency ids, the signing one first.
+        public var agencyIDs: [AgencyID] { [agencyID] + otherAgencyIDs }
     }
 }

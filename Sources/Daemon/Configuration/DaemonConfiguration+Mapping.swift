@@ -11,7 +11,8 @@ extension DaemonConfiguration {
     public var gateway: GatewayConfiguration {
         let limits = [http?.maximumBodySize, tcp?.maximumFrameSize].compactMap(\.self)
         var configuration = GatewayConfiguration(
-            libraryAgencyIDs: library.agencyIDs,
+            libraryAgencyID: library.agencyID,
+            otherAgencyIDs: library.otherAgencyIDs,
             peers: peers.map(\.peer),
             maximumMessageSize: limits.max() ?? 1 << 20,
             requestIDPrefix: library.requestIDPrefix,

@@ -140,7 +140,7 @@ public struct DaemonConfiguration: Hashable, Sendable {
             workingDirectory: workingDirectory ?? FileManager.default.currentDirectoryPath
         )
         let configuration = parser.read(root, file: path)
-        guard problems.problems.isEmpty else {
+        guard problems.problems.isEmpty, let configuration else {
             throw ConfigurationError(problems: problems.problems)
         }
         return configuration

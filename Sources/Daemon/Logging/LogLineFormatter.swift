@@ -65,7 +65,7 @@ public struct LogLineFormatter: Sendable {
             fields.append(Self.metadataField(key: key, value: value))
         }
         if let error = event.error {
-            fields.append(.init(key: "error", value: .string(PatronDataGuard.scrubPatronInfo(String(describing: error)))))
+            fields.append(.init(key: "error", value: .string(PatronDataGuard.scrubErrorText(String(describing: error)))))
         }
 
         var output = ""

@@ -32,7 +32,13 @@ enum LogValue: Sendable, Equatable {
     ///   - value: The metadata value.
     ///   - key: Its key.
     init(_ value: Logger.MetadataValue, key: String) {
-        self = PatronDataGuard.isPatronDataKey(key) ? .redacted : LogValue(value)
+        if PatronDataGuard.isPatronDataKey(key) {
+            self = .redacted
+        } else if case .string(let text) = value, PatronDataGuard.isErrorTextKey(key) {
+            self = .string(PatronDataGuard.scrubErrorText(text))
+        } else {
+            self = LogValue(value)
+        }
     }
 
     /// Converts a metadata value: strings are scrubbed of `patronInfo` XML, nested keys are checked and sorted,

@@ -10,7 +10,9 @@ import Synchronization
 /// - a metadata value whose key names patron data (``isPatronDataKey(_:)``, case-insensitive, also inside
 ///   nested dictionaries) is printed as `[redacted]`;
 /// - ISO 18626 XML in a message, a metadata value or an error description has the content of every
-///   `patronInfo` element (with any namespace prefix) replaced by `[redacted]` (``scrubPatronInfo(_:)``).
+///   `patronInfo` element (with any namespace prefix) replaced by `[redacted]` (``scrubPatronInfo(_:)``);
+/// - error text (`error_value`, `error`, `*_error`) that names a patron element or is a parse error has the
+///   values it quotes replaced (``scrubErrorText(_:)``); the sources redact the values they know first.
 ///
 /// Anything else, such as a patron's name interpolated into a message, it cannot recognize. Network addresses
 /// belong under specific keys (`peer_address`, `listen_address`): a key named just `address` is redacted.
@@ -63,6 +65,18 @@ public enum PatronDataGuard {
             return true
         }
         return patronKeyFragments.contains { normalized.contains($0) }
+    }
+
+    /// Keys whose values are error text, which may quote a value from a patron element (`error_value`,
+    /// `error`, `store_error`).
+    public static func isErrorTextKey(_ key: String) -> Bool {
+        key == "error_value" || key == "error" || key.hasSuffix("_error")
+    }
+
+    /// Error text without `patronInfo` XML and without the values it quotes for a patron element or in a
+    /// parse error (``PatronDataRedaction/errorText(_:patronValues:)``).
+    public static func scrubErrorText(_ text: String) -> String {
+        PatronDataRedaction.errorText(scrubPatronInfo(text))
     }
 
     /// Replaces the content of every ISO 18626 `patronInfo` element in `text` with `[redacted]`.

@@ -184,7 +184,7 @@ struct InboundProcessor: Sendable {
         let requestType = request.serviceInfo?.requestType ?? .new
         var previous: TransactionRecord?
         if let existing = try writer.transaction(role: .supplier, requestingAgencyID: requester.key, requestID: requestID) {
-            let state = SupplierState(rawValue: existing.state) ?? .requestReceived
+            let state = try existing.supplierState()
             switch requestType {
             case .reminder:
                 step.transaction = existing
@@ -206,7 +206,7 @@ struct InboundProcessor: Sendable {
         if previous == nil {
             previous = try RetryLink.replaced(by: request, from: peer, citation: requestKeys?.citation, writer)
         }
-        let ours = request.header.supplyingAgencyID ?? configuration.libraryAgencyIDs[0]
+        let ours = request.header.supplyingAgencyID ?? configuration.libraryAgencyID
         var transaction = try writer.insert(
             TransactionRecord(
                 role: .supplier,
@@ -273,7 +273,7 @@ struct InboundProcessor: Sendable {
             return
         }
         guard let reply = decision.reply(for: transaction.edition), let command = SupplierCommand(reply) else { return }
-        var machine = SupplierStateMachine(record: transaction)
+        var machine = try SupplierStateMachine(record: transaction)
         guard case .applied(let from, let to, let effects) = machine.apply(command.event) else { return }
         transaction.apply(machine, at: now)
         try writer.update(transaction)
@@ -300,7 +300,7 @@ struct InboundProcessor: Sendable {
             return refuse(&step, "requestingAgencyRequestId: no request '\(ram.header.requestingAgencyRequestID)' from \(requester)")
         }
         step.transaction = transaction
-        var machine = SupplierStateMachine(record: transaction)
+        var machine = try SupplierStateMachine(record: transaction)
         let event = SupplierEvent(action: ram.action)
         switch machine.apply(event) {
         case .refused(let reason):
@@ -332,7 +332,8 @@ struct InboundProcessor: Sendable {
         _ step: inout Step
     ) throws {
         var facts = try writer.policyFacts(transactionID: transaction.id) ?? TransactionPolicyRecord(transactionID: transaction.id)
-        let state = RenewalFacts.loanState(pending.state) ?? .loaned
+        // The machine takes a renewal request only on a loan; should it ever not be one, staff decide.
+        guard let state = RenewalFacts.loanState(pending.state) else { return }
         let decision = LendingPolicy(configuration: policy).decideRenewal(
             try RenewalFacts.input(for: transaction, state: state, facts: facts, now: now, writer)
         )
@@ -409,12 +410,14 @@ struct InboundProcessor: Sendable {
             return refuse(&step, "supplyingAgencyId: request '\(sam.header.requestingAgencyRequestID)' was not sent to you")
         }
         step.transaction = transaction
-        var machine = RequesterStateMachine(record: transaction)
+        var machine = try RequesterStateMachine(record: transaction)
         let event = RequesterEvent(message: sam)
         guard case .applied(let from, let to, let effects) = machine.apply(event) else { return }
         transaction.apply(machine, at: now)
         transaction.supplyingAgencyRequestID = sam.header.supplyingAgencyRequestID ?? transaction.supplyingAgencyRequestID
-        if let status = sam.statusInfo.status { transaction.lastStatus = status }
+        let quirks = peer.quirks
+        let statusIsNews = !(quirks.notificationStatusIsPlaceholder && sam.messageInfo.reasonForMessage == .notification)
+        if statusIsNews, let status = sam.statusInfo.status { transaction.lastStatus = status }
         if let due = sam.statusInfo.dueDate { transaction.dueDate = due }
         transaction.hasAnsweredRequest = true
         try writer.update(transaction)
@@ -427,7 +430,8 @@ struct InboundProcessor: Sendable {
             default: break
             }
         }
-        if let note = sam.messageInfo.note { details.append("note: \(note)") }
+        if let alert = quirks.alert(inNote: sam.messageInfo.note) { details.append("alert: \(alert)") }
+        if let note = quirks.recordedNote(sam.messageInfo.note) { details.append("note: \(note)") }
         details += try PeerCostRecorder(policy: configuration.policy, now: now).record(sam, on: transaction, writer)
         if from != to, let followUp = try RotaFollowUp(configuration: configuration, outbound: OutboundMessages(configuration: configuration, encoder: encoder, now: now))
             .after(transaction, movedTo: to, by: sam, decision: &step.decision, writer)

@@ -38,6 +38,9 @@ public struct InboundReply: Sendable {
     public var decision: DecisionSummary?
     /// Why the message could not be stored, for the administrator's log (never sent to the peer).
     public var storageFailure: String?
+    /// The error value (or plain explanation) as the log may carry it: the element and the problem, without
+    /// any value that came from a patron element (the peer's confirmation keeps it).
+    public var logErrorValue: String?
 
     /// Creates a reply.
     public init(
@@ -66,6 +69,19 @@ public struct InboundReply: Sendable {
         self.securityEvent = securityEvent
         self.decision = decision
         self.storageFailure = storageFailure
+    }
+
+    /// Sets ``logErrorValue`` from the error value, redacting the patron values of `message` (the bytes
+    /// received) and any value quoted for a patron element or in a parse error.
+    mutating func redactLogErrorValue(message: [UInt8]) {
+        let text: String?
+        switch body {
+        case .confirmation: text = errors.first?.errorValue
+        case .notISO18626(let explanation), .unavailable(let explanation): text = explanation
+        }
+        guard let text else { return }
+        let patronValues = PatronDataRedaction.patronValues(inMessage: String(decoding: message, as: UTF8.self))
+        logErrorValue = PatronDataRedaction.errorText(text, patronValues: patronValues)
     }
 
     /// The confirmation bytes, if the answer is a confirmation.

@@ -42,7 +42,7 @@ extension Gateway {
             if try writer.receivedInvoice(peerName: peer.name, number: number) != nil {
                 throw StaffActionError(.notAllowed, "number: invoice '\(number)' from \(peer.name) is already recorded (a duplicate invoice number)")
             }
-            let requester = configuration.libraryAgencyIDs[0].key
+            let requester = configuration.libraryAgencyID.key
             var lines: [ReceivedInvoiceLineRecord] = []
             var matched = 0
             for (index, line) in input.lines.enumerated() {

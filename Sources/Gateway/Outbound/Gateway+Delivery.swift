@@ -51,17 +51,55 @@ extension Gateway {
         outboxDoorbell.ring()
     }
 
+    /// Wakes the outbox dispatcher for the peers whose queues a committed write changed (not at all when
+    /// it changed none).
+    func outboxMayHaveWork(_ changes: OutboxChanges) {
+        switch changes {
+        case .none: break
+        case .peers(let peers): outboxDoorbell.ring(peers: peers)
+        case .unknown: outboxDoorbell.ring()
+        }
+    }
+
     /// Messages due for delivery now, at most one per transaction (the oldest), oldest first, read with
     /// their bodies in one query.
     /// - Parameters:
     ///   - limit: at most this many.
     ///   - perPeer: at most this many for one peer.
     ///   - excluding: outbox entries to leave out (those being delivered already).
+    ///
+    /// An entry whose row (or its message's row) holds a value this version cannot read is noted in
+    /// ``corruptRows`` and left out, so that it holds up no other delivery.
     public func dueDeliveries(limit: Int = 64, perPeer: Int = 64, excluding: Set<Int64> = []) async throws -> [OutboundDelivery] {
         let peers = configuration.peers
-        let query = DueDeliveryQuery(now: now, perPeer: perPeer, limit: limit, excluding: excluding)
-        return try await store.dueDeliveries(query).map { pending in
-            OutboundDelivery(entry: pending.entry, message: pending.message, peer: peers.peer(named: pending.entry.peerName))
+        var excluded = excluding
+        while true {
+            let query = DueDeliveryQuery(now: now, perPeer: perPeer, limit: limit, excluding: excluded)
+            do {
+                return try await store.dueDeliveries(query).map { pending in
+                    OutboundDelivery(entry: pending.entry, message: pending.message, peer: peers.peer(named: pending.entry.peerName))
+                }
+            } catch let error as StoreError where error.code == .corruptValue {
+                corruptRows.record(error)
+                let entries = try await outboxEntries(naming: error)
+                // Each turn leaves out at least one more entry, so the loop ends.
+                guard !entries.isEmpty, !entries.isSubset(of: excluded) else { throw error }
+                excluded.formUnion(entries)
+            }
+        }
+    }
+
+    /// The pending outbox entries a corrupt row belongs to: the entry itself, or the entries carrying a
+    /// corrupt message.
+    private func outboxEntries(naming error: StoreError) async throws -> Set<Int64> {
+        guard let rowID = error.rowID else { return [] }
+        switch error.table {
+        case "outbox":
+            return [rowID]
+        case "message":
+            return Set(try await store.outbox(statuses: [.pending]).filter { $0.messageID == rowID }.map(\.id))
+        default:
+            return []
         }
     }
 

@@ -22,7 +22,9 @@ struct OutboundMessages {
         )
     }
 
-    /// A supplying agency message reporting the transaction's status (or an explicit one).
+    /// A supplying agency message reporting the transaction's status (or an explicit one). A status the
+    /// peer's system does not know goes as the one its quirks name in its place (ExpectToSupply as
+    /// WillSupply to Alma).
     func supplyingAgencyMessage(
         for transaction: TransactionRecord,
         state: SupplierState,
@@ -32,9 +34,10 @@ struct OutboundMessages {
         command: SupplierCommand?,
         bill: BilledCharges? = nil
     ) -> SupplyingAgencyMessage {
-        let status = status ?? state.status
+        let wanted = status ?? state.status
+        let status = configuration.peers.peer(named: transaction.peerName)?.quirks.outboundStatus(wanted) ?? wanted
         // The bill rides on the closing status only (not on a ReleaseHoldReturn before it).
-        let bill = status == state.status ? bill : nil
+        let bill = wanted == state.status ? bill : nil
         let note = [command?.note, bill?.note].compactMap(\.self).joined(separator: " ")
         var message = SupplyingAgencyMessage(
             header: header(for: transaction, peer: nil),

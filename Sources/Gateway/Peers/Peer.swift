@@ -23,6 +23,8 @@ public struct Peer: Hashable, Sendable {
     public var allowedAddresses: [AddressRange]
     /// What the policy knows of this peer (country, groups, blocks, charges as a lender, ...).
     public var profile: PeerProfile
+    /// Where the peer's system departs from the standard: what we tolerate and what we must not send it.
+    public var quirks: PeerQuirks
 
     /// Creates a peer.
     public init(
@@ -34,7 +36,8 @@ public struct Peer: Hashable, Sendable {
         strict: Bool = false,
         requiresTransportIdentity: Bool = false,
         allowedAddresses: [AddressRange] = [],
-        profile: PeerProfile? = nil
+        profile: PeerProfile? = nil,
+        quirks: PeerQuirks = .standard
     ) {
         self.name = name
         self.agencyIDs = agencyIDs
@@ -45,6 +48,7 @@ public struct Peer: Hashable, Sendable {
         self.requiresTransportIdentity = requiresTransportIdentity
         self.allowedAddresses = allowedAddresses
         self.profile = profile ?? PeerProfile(name: name, agencyIDs: agencyIDs.map(\.key), edition: edition)
+        self.quirks = quirks
     }
 
     /// The agency id we address this peer as.

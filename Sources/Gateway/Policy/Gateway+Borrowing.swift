@@ -22,7 +22,7 @@ extension Gateway {
         let now = self.now
         let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
-        let message = request.message(from: configuration.libraryAgencyIDs[0], requestID: requestID, now: now)
+        let message = request.message(from: configuration.libraryAgencyID, requestID: requestID, now: now)
         return try await staffWrite { writer in
             try context.submit(message, rota: names, patronType: request.patronType, waiving: [], writer)
         }
@@ -34,10 +34,20 @@ extension Gateway {
         guard let policy = configuration.policy else {
             throw StaffActionError(.notAllowed, "borrowing reviews need a [policy] configuration")
         }
-        guard let draft = review.draft, case .request(var message) = try? ISO18626Decoder().decode(draft).message else {
+        guard let draft = review.draft else {
             throw StaffActionError(.notAllowed, "review \(review.id): the held request is not on record")
         }
-        let settings = HeldBorrowingSettings(json: review.draftSettings)
+        guard case .request(var message) = try? ISO18626Decoder().decode(draft).message else {
+            // Not quoted: the held request holds patron data.
+            throw StaffActionError(.corruptData, "corrupt row: review \(review.id) has a draft that is not a readable request; the row is left untouched")
+        }
+        let settings: HeldBorrowingSettings
+        do {
+            settings = try HeldBorrowingSettings(stored: review.draftSettings, reviewID: review.id)
+        } catch {
+            corruptRows.record(error)
+            throw StaffActionError(.corruptData, error.description)
+        }
         let now = self.now
         message.header.timestamp = now
         let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
@@ -85,9 +95,24 @@ struct HeldBorrowingSettings: Codable {
         self.patronType = patronType
     }
 
-    init(json: String?) {
-        let decoded = json.flatMap { try? JSONDecoder().decode(Self.self, from: Data($0.utf8)) }
-        self.init(rota: decoded?.rota ?? [], patronType: decoded?.patronType)
+    /// The settings stored with review `reviewID` (none stored: no rota, no patron type).
+    /// - Throws: ``StoreError/Code/corruptValue`` when the stored JSON cannot be read.
+    init(stored json: String?, reviewID: Int64) throws(StoreError) {
+        guard let json else {
+            self.init(rota: [], patronType: nil)
+            return
+        }
+        do {
+            self = try JSONDecoder().decode(Self.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.corruptValue(
+                table: "review",
+                rowID: reviewID,
+                column: "draft_settings",
+                value: String(json.prefix(200)),
+                expected: "the held request's rota and patron type as JSON"
+            )
+        }
     }
 
     var json: String {
@@ -137,7 +162,7 @@ struct BorrowingContext {
             )
         }
         let local = HoldingFacts.itemFacts(from: try writer.holdings(matching: HoldingFacts.lookup(for: draft)))
-        let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyIDs[0].key)
+        let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyID.key)
         var counted: CopyrightLedgerKeeper.Counted?
         if let subject = try keeper.subject(for: draft, at: now, writer) {
             counted = try keeper.count(subject, writer)
@@ -249,7 +274,7 @@ struct BorrowingContext {
             )
         )
         if let reservation = plan.ledger, let counted {
-            let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyIDs[0].key)
+            let keeper = CopyrightLedgerKeeper(policy: policy, symbol: configuration.libraryAgencyID.key)
             _ = try writer.insert(
                 keeper.entry(
                     for: reservation,

@@ -187,9 +187,9 @@ extension Gateway {
         return try await rolledBack { writer in
             let transaction = try find(writer)
             let transactionID = transaction.id
-            let current = SupplierState(rawValue: transaction.state)
-            guard let state = current.flatMap(RenewalFacts.loanState) else {
-                throw StaffActionError(.notAllowed, "transaction \(transactionID) is \(current?.status.rawValue ?? transaction.state): there is no loan to renew")
+            let current = try transaction.supplierState()
+            guard let state = RenewalFacts.loanState(current) else {
+                throw StaffActionError(.notAllowed, "transaction \(transactionID) is \(current.status.rawValue): there is no loan to renew")
             }
             let stored = try writer.policyFacts(transactionID: transactionID) ?? TransactionPolicyRecord(transactionID: transactionID)
             let input = try RenewalFacts.input(for: transaction, state: state, facts: stored, now: now, writer)
@@ -200,7 +200,7 @@ extension Gateway {
                 answer.append(.init(name: "status", value: Status.loaned.rawValue))
                 answer.append(.init(name: "dueDate", value: TimestampFormat.format(due)))
             case .refused(let note):
-                answer.append(.init(name: "status", value: (current?.status ?? .loaned).rawValue))
+                answer.append(.init(name: "status", value: current.status.rawValue))
                 answer.append(.init(name: "note", value: note))
             }
             let facts: [PolicyExplanation.Fact] = [
@@ -230,7 +230,7 @@ extension Gateway {
         } catch let rollback as ExplanationRollback<Value> {
             return rollback.value
         }
-        throw StoreError("the explanation was not produced")
+        throw StoreError.noResult("the explanation")
     }
 
     static func describe(_ item: ItemFacts) -> String {

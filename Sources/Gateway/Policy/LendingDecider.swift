@@ -51,12 +51,12 @@ struct LendingDecider {
         let messages = try writer.messages(transactionID: id)
         var replaced = ReplacedRequest(transactionID: id)
         if let stored = messages.first(where: { $0.direction == .inbound && $0.kind == .request }),
-            case .request(let original) = try? decoder.decode(stored.body).message
+            case .request(let original) = try stored.storedMessage(decoder)
         {
             replaced.copyrightCompliance = original.serviceInfo?.copyrightCompliance?.value
         }
         for stored in messages.reversed() where stored.direction == .outbound && stored.kind == .supplyingAgencyMessage {
-            guard case .supplyingAgencyMessage(let sam) = try? decoder.decode(stored.body).message, sam.statusInfo.status == .retryPossible else { continue }
+            guard case .supplyingAgencyMessage(let sam) = try stored.storedMessage(decoder), sam.statusInfo.status == .retryPossible else { continue }
             replaced.offered = sam.retryInfo ?? RetryInfo()
             break
         }

@@ -27,7 +27,7 @@ enum RenewalFacts {
     ) throws -> RenewalInput {
         var hasLocalHold = false
         if let stored = try writer.messages(transactionID: transaction.id).first(where: { $0.direction == .inbound && $0.kind == .request }),
-            case .request(let request) = try? ISO18626Decoder().decode(stored.body).message
+            case .request(let request) = try stored.storedMessage()
         {
             hasLocalHold = try writer.holdings(matching: HoldingFacts.lookup(for: request)).contains(where: \.hasLocalHold)
         }

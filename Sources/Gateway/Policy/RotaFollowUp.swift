@@ -119,7 +119,7 @@ struct RotaFollowUp {
             return "B09: offered \(offer) is above the patron's ceiling or in another currency; waiting for staff"
         }
         var current = transaction
-        var machine = RequesterStateMachine(record: current)
+        var machine = try RequesterStateMachine(record: current)
         guard case .applied(let from, let to, _) = machine.apply(.retry) else { return nil }
         current.apply(machine, at: outbound.now)
         try writer.update(current)

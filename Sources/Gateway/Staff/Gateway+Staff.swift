@@ -38,7 +38,7 @@ extension Gateway {
         guard var transaction = try writer.transaction(id: id), transaction.role == .supplier else {
             throw StaffActionError(.notFound, "no lending transaction \(id)")
         }
-        var machine = SupplierStateMachine(record: transaction)
+        var machine = try SupplierStateMachine(record: transaction)
         switch machine.apply(command.event) {
         case .refused(let reason):
             throw StaffActionError(.notAllowed, "\(command.event): \(reason)")
@@ -108,7 +108,7 @@ extension Gateway {
                 throw StaffActionError(.notFound, "no borrowing transaction \(id)")
             }
             let peer = peers.peer(named: transaction.peerName)
-            var machine = RequesterStateMachine(record: transaction)
+            var machine = try RequesterStateMachine(record: transaction)
             switch machine.apply(command.event) {
             case .refused(let reason):
                 throw StaffActionError(.notAllowed, "\(command.event): \(reason)")
@@ -122,6 +122,12 @@ extension Gateway {
                     case .sendAction(let action):
                         let note = command.event == .reportDamaged ? "[Damaged]" + (command.note.map { " " + $0 } ?? "") : command.note
                         let message = outbound.requestingAgencyMessage(for: transaction, peer: peer, action: action, note: note)
+                        if let peer, peer.quirks.unsupportedActions.contains(message.action) {
+                            throw StaffActionError(
+                                .notAllowed,
+                                "\(command.event): \(peer.name)'s system (quirks \"\(peer.quirks)\") does not implement the \(message.action) action; nothing was sent"
+                            )
+                        }
                         messageID = try Self.queue(.requestingAgencyMessage(message), for: transaction, outbound: outbound, writer)
                     case .sendRetryRequest:
                         result = try Self.retry(transaction, peer: peer, prefix: prefix, outbound: outbound, writer)
@@ -155,7 +161,7 @@ extension Gateway {
         }
         let now = self.now
         let outbound = outboundMessages(at: now, configuration: configuration)
-        let ours = configuration.libraryAgencyIDs[0]
+        let ours = configuration.libraryAgencyID
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
         let message = request.message(from: ours, requestID: requestID, now: now)
         return try await staffWrite { writer in
@@ -225,19 +231,18 @@ extension Gateway {
     ) throws -> TransactionRecord {
         let messages = try writer.messages(transactionID: original.id)
         guard let sentRequest = messages.first(where: { $0.direction == .outbound && $0.kind == .request }),
-            case .request(var request) = try ISO18626Decoder().decode(sentRequest.body).message
+            case .request(var request) = try sentRequest.storedMessage()
         else {
             throw StaffActionError(.notAllowed, "retry: the original request of transaction \(original.id) is not on record")
         }
-        let offer = offered ?? messages.reversed().lazy
-            .filter { $0.direction == .inbound && $0.kind == .supplyingAgencyMessage }
-            .compactMap { record -> SupplyingAgencyMessage? in
-                guard case .supplyingAgencyMessage(let sam) = try? ISO18626Decoder().decode(record.body).message,
-                    sam.statusInfo.status == .retryPossible
-                else { return nil }
-                return sam
+        var offer = offered
+        if offer == nil {
+            for record in messages.reversed() where record.direction == .inbound && record.kind == .supplyingAgencyMessage {
+                guard case .supplyingAgencyMessage(let sam) = try record.storedMessage(), sam.statusInfo.status == .retryPossible else { continue }
+                offer = sam.retryInfo
+                break
             }
-            .first?.retryInfo
+        }
         request.accept(offer)
         let requestID = Self.newRequestID(prefix: prefix)
         request.header.timestamp = outbound.now
@@ -309,6 +314,8 @@ extension Gateway {
             return result
         } catch let error as StaffActionError {
             throw error
+        } catch let error where corruptRows.record(error) {
+            throw StaffActionError(.corruptData, "\(error)")
         } catch {
             throw StaffActionError(.storage, "the change could not be stored: \(error)")
         }

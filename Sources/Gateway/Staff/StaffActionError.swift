@@ -18,6 +18,8 @@ public struct StaffActionError: Error, Hashable, Sendable, CustomStringConvertib
         case cannotPrint
         /// The database failed.
         case storage
+        /// The transaction's stored row holds a value this version cannot read; nothing was changed.
+        case corruptData
     }
 
     /// What kind of refusal.

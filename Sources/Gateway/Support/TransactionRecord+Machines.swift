@@ -5,9 +5,10 @@ import Transactions
 
 extension SupplierStateMachine {
     /// The machine of a stored lending transaction.
-    init(record: TransactionRecord) {
+    /// - Throws: ``StoreError/Code/corruptValue`` when the record's state is not a lending state.
+    init(record: TransactionRecord) throws(StoreError) {
         self.init(
-            state: SupplierState(rawValue: record.state) ?? .requestReceived,
+            state: try record.supplierState(),
             serviceType: record.serviceType,
             cancelPending: record.cancelPending,
             renewalPending: record.renewalPending,
@@ -18,9 +19,10 @@ extension SupplierStateMachine {
 
 extension RequesterStateMachine {
     /// The machine of a stored borrowing transaction.
-    init(record: TransactionRecord) {
+    /// - Throws: ``StoreError/Code/corruptValue`` when the record's state is not a borrowing state.
+    init(record: TransactionRecord) throws(StoreError) {
         self.init(
-            state: RequesterState(rawValue: record.state) ?? .requested,
+            state: try record.requesterState(),
             serviceType: record.serviceType,
             cancelPending: record.cancelPending,
             renewalPending: record.renewalPending

@@ -3,7 +3,7 @@ public import Foundation
 /// One step in a transaction's history: what happened, who caused it, and the state before and after.
 public struct EventRecord: Hashable, Sendable {
     /// Who caused an event.
-    public enum Source: String, Hashable, Sendable {
+    public enum Source: String, Hashable, Sendable, CaseIterable {
         /// A peer's message.
         case peer
         /// Our staff.

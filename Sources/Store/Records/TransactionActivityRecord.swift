@@ -9,25 +9,28 @@ public struct TransactionActivityRecord: Hashable, Sendable {
     public var serviceType: ServiceType
     /// The state now.
     public var state: String
+    /// The outcome of that state.
+    public var outcome: TransactionOutcome
     public var createdAt: Date
     /// When it first reached a supplied state (shipped or delivered), if it did.
     public var suppliedAt: Date?
 
     /// Creates a record.
-    public init(role: TransactionRole, peerName: String, serviceType: ServiceType, state: String, createdAt: Date, suppliedAt: Date?) {
+    public init(
+        role: TransactionRole,
+        peerName: String,
+        serviceType: ServiceType,
+        state: String,
+        outcome: TransactionOutcome,
+        createdAt: Date,
+        suppliedAt: Date?
+    ) {
         self.role = role
         self.peerName = peerName
         self.serviceType = serviceType
         self.state = state
+        self.outcome = outcome
         self.createdAt = createdAt
         self.suppliedAt = suppliedAt
-    }
-
-    /// The outcome of its state (open when the state is not one this version knows).
-    public var outcome: TransactionOutcome {
-        switch role {
-        case .supplier: SupplierState(rawValue: state)?.outcome ?? .open
-        case .requester: RequesterState(rawValue: state)?.outcome ?? .open
-        }
     }
 }

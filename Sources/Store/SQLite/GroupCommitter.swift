@@ -101,7 +101,7 @@ private final class Job: @unchecked Sendable {
                 if let value = outcome.value {
                     continuation.resume(returning: value)
                 } else {
-                    continuation.resume(throwing: StoreError("the write produced no result"))
+                    continuation.resume(throwing: StoreError.noResult("the write"))
                 }
             }
         }

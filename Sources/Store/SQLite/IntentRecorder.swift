@@ -102,7 +102,9 @@ final class IntentRecorder: StoreWriter {
             changed.version = original?.version ?? 0
             return changed
         } original: {
-            guard let stored = try snapshot.transaction(id: transaction.id) else { throw WriteConflict(row: "transaction \(transaction.id)") }
+            guard let stored = try snapshot.transaction(id: transaction.id) else {
+                throw WriteConflict(table: "ill_transaction", rowID: transaction.id)
+            }
             return stored
         }
     }
@@ -167,7 +169,7 @@ final class IntentRecorder: StoreWriter {
     }
 
     func replaceHoldings(with records: [HoldingRecord]) throws {
-        throw SerialDecisionRequired(operation: "replacing the holdings")
+        throw SerialDecisionRequired(.replacingHoldings)
     }
 
     func policyFacts(transactionID: Int64) throws -> TransactionPolicyRecord? {
@@ -195,11 +197,11 @@ final class IntentRecorder: StoreWriter {
     }
 
     func createTitleCluster(kind: String, displayTitle: String, issns: [String], titleKeys: [String]) throws -> Int64 {
-        throw SerialDecisionRequired(operation: "a new copyright title cluster")
+        throw SerialDecisionRequired(.newTitleCluster)
     }
 
     func extendTitleCluster(id: Int64, issns: [String], titleKeys: [String]) throws {
-        throw SerialDecisionRequired(operation: "linking a copyright title cluster")
+        throw SerialDecisionRequired(.linkingTitleCluster)
     }
 
     func titleCluster(id: Int64) throws -> TitleClusterRecord? {
@@ -207,11 +209,11 @@ final class IntentRecorder: StoreWriter {
     }
 
     func ledgerCount(titleID: Int64, scope: String, year: Int, includeReserved: Bool) throws -> Int {
-        throw SerialDecisionRequired(operation: "counting the copyright ledger")
+        throw SerialDecisionRequired(.countingLedger)
     }
 
     func insert(_ entry: LedgerEntryRecord) throws -> LedgerEntryRecord {
-        throw SerialDecisionRequired(operation: "a new copyright ledger entry")
+        throw SerialDecisionRequired(.newLedgerEntry)
     }
 
     func update(_ entry: LedgerEntryRecord) throws {
@@ -289,7 +291,7 @@ private struct RecordedRows<Record> {
     /// A row replaced whole; a row the snapshot does not have is a conflict (the decision is taken again).
     mutating func replace(_ record: Record, id: Int64, row table: String, read: () throws -> Record?) throws {
         try update(id, { _ in record }) {
-            guard let stored = try read() else { throw WriteConflict(row: "\(table) \(id)") }
+            guard let stored = try read() else { throw WriteConflict(table: table, rowID: id) }
             return stored
         }
     }

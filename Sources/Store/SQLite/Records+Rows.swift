@@ -15,23 +15,36 @@ extension TransactionRecord {
         """
 
     /// Reads a row selected with ``selectedColumns``.
-    init(row: Row) {
+    /// - Throws: ``StoreError/Code/corruptValue`` when the role, state, service type, edition or last status is
+    ///   not one this version knows (the state must be one of the row's role).
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row[0]
+        let table = "ill_transaction"
+        let stored = StoredRow(table: table, id: id)
+        let role = try stored.column("role", "a role").code(row[1] as String?, as: TransactionRole.self)
+        let state: String? = row[2]
+        switch role {
+        case .supplier:
+            _ = try stored.column("state", "a lending state").code(state, as: SupplierState.self)
+        case .requester:
+            _ = try stored.column("state", "a borrowing state").code(state, as: RequesterState.self)
+        }
         self.init(
-            id: row[0],
-            role: TransactionRole(rawValue: row[1]) ?? .supplier,
-            state: row[2],
-            serviceType: ServiceType(rawValue: row[3]) ?? .loan,
+            id: id,
+            role: role,
+            state: state ?? "",
+            serviceType: try stored.column("service_type", "a service type").code(row[3] as String?, as: ServiceType.self),
             requestingAgencyID: row[4],
             requestingAgencyRequestID: row[5],
             supplyingAgencyID: row[6],
             supplyingAgencyRequestID: row[7],
             peerName: row[8],
-            edition: Edition(rawValue: row[9]) ?? .v1_2,
+            edition: try stored.column("edition", "an edition").code(row[9] as String?, as: Edition.self),
             cancelPending: row[10],
             renewalPending: row[11],
             hasAnsweredRequest: row[12],
             dueDate: (row[13] as Double?).map(Date.init(timeIntervalSince1970:)),
-            lastStatus: (row[14] as String?).flatMap(Status.init(rawValue:)),
+            lastStatus: try stored.column("last_status", "a status").optionalCode(row[14] as String?, as: Status.self),
             title: row[15],
             previousTransactionID: row[16],
             superseded: row[17],
@@ -52,12 +65,17 @@ extension TransactionRecord {
 }
 
 extension MessageRecord {
-    init(row: Row) {
+    /// Reads a `message` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the direction, type or confirmation status is not one
+    ///   this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
+        let stored = StoredRow(table: "message", id: id)
         self.init(
-            id: row["id"],
+            id: id,
             transactionID: row["transaction_id"],
-            direction: MessageDirection(rawValue: row["direction"]) ?? .inbound,
-            kind: (row["kind"] as String?).flatMap(MessageKind.init(rawValue:)),
+            direction: try stored.column("direction", "a direction").code(row["direction"] as String?, as: MessageDirection.self),
+            kind: try stored.column("kind", "a message type").optionalCode(row["kind"] as String?, as: MessageKind.self),
             peerName: row["peer_name"],
             deduplicationKey: row["deduplication_key"],
             summary: row["summary"],
@@ -65,7 +83,7 @@ extension MessageRecord {
             recordedAt: Date(timeIntervalSince1970: row["recorded_at"]),
             body: row["body"],
             confirmation: row["confirmation"],
-            confirmationStatus: (row["confirmation_status"] as String?).flatMap(MessageStatus.init(rawValue:)),
+            confirmationStatus: try stored.column("confirmation_status", "OK or ERROR").optionalCode(row["confirmation_status"] as String?, as: MessageStatus.self),
             errorType: row["error_type"],
             errorValue: row["error_value"]
         )
@@ -81,12 +99,16 @@ extension MessageRecord {
 }
 
 extension EventRecord {
-    init(row: Row) {
+    /// Reads an `event` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the source is not one this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
+        let stored = StoredRow(table: "event", id: id)
         self.init(
-            id: row["id"],
+            id: id,
             transactionID: row["transaction_id"],
             at: Date(timeIntervalSince1970: row["at"]),
-            source: Source(rawValue: row["source"]) ?? .system,
+            source: try stored.column("source", "an event source").code(row["source"] as String?, as: Source.self),
             event: row["event"],
             fromState: row["from_state"],
             toState: row["to_state"],
@@ -97,13 +119,17 @@ extension EventRecord {
 }
 
 extension OutboxRecord {
-    init(row: Row) {
+    /// Reads an `outbox` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the status is not one this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
+        let stored = StoredRow(table: "outbox", id: id)
         self.init(
-            id: row["id"],
+            id: id,
             transactionID: row["transaction_id"],
             messageID: row["message_id"],
             peerName: row["peer_name"],
-            status: Status(rawValue: row["status"]) ?? .pending,
+            status: try stored.column("status", "an outbox status").code(row["status"] as String?, as: Status.self),
             attempts: row["attempts"],
             nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]),
             lastError: row["last_error"],

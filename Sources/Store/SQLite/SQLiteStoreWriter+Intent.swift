@@ -49,7 +49,7 @@ extension SQLiteStoreWriter {
         try db.cachedStatement(sql: "UPDATE ill_transaction SET \(assignments.joined(separator: ", ")) WHERE id = ? AND version = ?")
             .execute(arguments: StatementArguments(values))
         guard db.changesCount == 1 else {
-            throw WriteConflict(row: "transaction \(transaction.id)")
+            throw WriteConflict(table: "ill_transaction", rowID: transaction.id)
         }
     }
 

@@ -208,9 +208,18 @@ extension SQLiteStoreWriter {
     }
 }
 
-/// An amount read back from its TEXT column (written by us, so it parses; a damaged row reads as zero).
-private func money(_ row: Row, _ amount: String = "amount", currency: String = "currency") -> Money {
-    Money(exactly: DecimalFormat.parse(row[amount] as String) ?? 0, CurrencyCode(row[currency] as String))
+/// An amount read back from its TEXT column and the currency beside it.
+/// - Throws: ``StoreError/Code/corruptValue`` when the text is not an exact decimal or the currency is missing.
+private func money(_ row: Row, _ stored: StoredRow, _ amount: String = "amount", currency: String = "currency") throws(StoreError) -> Money {
+    let text = row[amount] as String?
+    guard let text, let value = DecimalFormat.parse(text) else {
+        throw StoreError.corruptValue(table: stored.table, rowID: stored.id, column: amount, value: text, expected: "an exact decimal amount")
+    }
+    let code = row[currency] as String?
+    guard let code, code.count == 3 else {
+        throw StoreError.corruptValue(table: stored.table, rowID: stored.id, column: currency, value: code, expected: "an ISO 4217 currency code")
+    }
+    return Money(exactly: value, CurrencyCode(code))
 }
 
 private func date(_ row: Row, _ column: String) -> Date? {
@@ -218,14 +227,15 @@ private func date(_ row: Row, _ column: String) -> Date? {
 }
 
 extension ChargeRecord {
-    init(row: Row) {
+    init(row: Row) throws(StoreError) {
+        let stored = StoredRow(table: "charge", id: row["id"])
         self.init(
-            id: row["id"],
+            id: stored.id,
             transactionID: row["transaction_id"],
-            side: Side(rawValue: row["side"]) ?? .receivable,
+            side: try stored.column("side", "receivable or payable").code(row["side"] as String?, as: Side.self),
             peerName: row["peer_name"],
-            kind: Kind(rawValue: row["kind"]) ?? .other,
-            amount: money(row),
+            kind: try stored.column("kind", "a charge kind").code(row["kind"] as String?, as: Kind.self),
+            amount: try money(row, stored),
             adjusts: row["adjusts_id"],
             note: row["note"],
             flag: row["flag"],
@@ -236,18 +246,19 @@ extension ChargeRecord {
 }
 
 extension InvoiceRecord {
-    init(row: Row) {
+    init(row: Row) throws(StoreError) {
+        let stored = StoredRow(table: "invoice", id: row["id"])
         self.init(
-            id: row["id"],
+            id: stored.id,
             number: row["number"],
             year: row["year"],
             sequence: row["sequence"],
-            kind: Kind(rawValue: row["kind"]) ?? .invoice,
+            kind: try stored.column("kind", "invoice or creditNote").code(row["kind"] as String?, as: Kind.self),
             peerName: row["peer_name"],
             issuedAt: Date(timeIntervalSince1970: row["issued_at"]),
             dueAt: Date(timeIntervalSince1970: row["due_at"]),
             through: date(row, "through"),
-            total: money(row, "total"),
+            total: try money(row, stored, "total"),
             creditsInvoiceID: row["credits_invoice_id"],
             voidedAt: date(row, "voided_at"),
             voidReason: row["void_reason"],
@@ -258,9 +269,10 @@ extension InvoiceRecord {
 }
 
 extension InvoiceLineRecord {
-    init(row: Row) {
+    init(row: Row) throws(StoreError) {
+        let stored = StoredRow(table: "invoice_line", id: row["id"])
         self.init(
-            id: row["id"],
+            id: stored.id,
             invoiceID: row["invoice_id"],
             lineNumber: row["line_number"],
             chargeID: row["charge_id"],
@@ -271,17 +283,18 @@ extension InvoiceLineRecord {
             dueDate: date(row, "due_date"),
             lostDate: date(row, "lost_date"),
             description: row["description"],
-            amount: money(row)
+            amount: try money(row, stored)
         )
     }
 }
 
 extension PaymentRecord {
-    init(row: Row) {
+    init(row: Row) throws(StoreError) {
+        let stored = StoredRow(table: "payment", id: row["id"])
         self.init(
-            id: row["id"],
+            id: stored.id,
             invoiceID: row["invoice_id"],
-            amount: money(row),
+            amount: try money(row, stored),
             receivedOn: Date(timeIntervalSince1970: row["received_on"]),
             reference: row["reference"],
             recordedAt: Date(timeIntervalSince1970: row["recorded_at"]),
@@ -291,14 +304,15 @@ extension PaymentRecord {
 }
 
 extension ReceivedInvoiceRecord {
-    init(row: Row) {
+    init(row: Row) throws(StoreError) {
+        let stored = StoredRow(table: "received_invoice", id: row["id"])
         self.init(
-            id: row["id"],
+            id: stored.id,
             peerName: row["peer_name"],
             number: row["number"],
             invoiceDate: Date(timeIntervalSince1970: row["invoice_date"]),
-            total: money(row, "total"),
-            state: State(rawValue: row["state"]) ?? .flagged,
+            total: try money(row, stored, "total"),
+            state: try stored.column("state", "flagged, clean or approved").code(row["state"] as String?, as: State.self),
             recordedAt: Date(timeIntervalSince1970: row["recorded_at"]),
             approvedBy: row["approved_by"],
             approvedAt: date(row, "approved_at"),
@@ -309,16 +323,17 @@ extension ReceivedInvoiceRecord {
 }
 
 extension ReceivedInvoiceLineRecord {
-    init(row: Row) {
+    init(row: Row) throws(StoreError) {
+        let stored = StoredRow(table: "received_invoice_line", id: row["id"])
         let flags: String = row["flags"]
         self.init(
-            id: row["id"],
+            id: stored.id,
             invoiceID: row["invoice_id"],
             lineNumber: row["line_number"],
             requestID: row["request_id"],
             transactionID: row["transaction_id"],
             description: row["description"],
-            amount: money(row),
+            amount: try money(row, stored),
             flags: flags.isEmpty ? [] : flags.components(separatedBy: "\n")
         )
     }
@@ -326,6 +341,6 @@ extension ReceivedInvoiceLineRecord {
 
 extension SQLiteTransactionStore {
     public func readMoney<Result: Sendable>(_ work: @escaping @Sendable (any MoneyStoreReader) throws -> Result) async throws -> Result {
-        try await pool.read { [rowIDs] db in try work(SQLiteStoreWriter(db: db, ids: rowIDs)) }
+        try await read { [rowIDs] db in try work(SQLiteStoreWriter(db: db, ids: rowIDs)) }
     }
 }

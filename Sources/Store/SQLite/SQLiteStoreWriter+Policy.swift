@@ -27,7 +27,7 @@ extension SQLiteStoreWriter {
             sql: "SELECT * FROM holding_identifier WHERE holding_id IN (\(marks))",
             arguments: StatementArguments(unique)
         )
-        return rows.map { row in
+        return try rows.map { row throws(StoreError) in
             let id: Int64 = row["id"]
             let own = identifiers.filter { ($0["holding_id"] as Int64) == id }
             func values(_ kind: String) -> [String] { own.filter { ($0["kind"] as String) == kind }.map { $0["value"] } }
@@ -41,7 +41,7 @@ extension SQLiteStoreWriter {
                 format: row["format"],
                 location: row["location"],
                 callNumber: row["call_number"],
-                status: HoldingRecord.Status(rawValue: row["status"]) ?? .available,
+                status: try StoredRow(table: "holding", id: id).column("status", "a holding status").code(row["status"] as String?, as: HoldingRecord.Status.self),
                 dueDate: (row["due_date"] as Double?).map(Date.init(timeIntervalSince1970:)),
                 acquiredOn: (row["acquired_on"] as Double?).map(Date.init(timeIntervalSince1970:)),
                 licence: row["licence"],
@@ -50,15 +50,21 @@ extension SQLiteStoreWriter {
                 copyAllowed: row["copy_allowed"],
                 periodicalClass: row["periodical_class"],
                 sourceLine: row["source_line"],
-                replacementCost: Self.replacementCost(row)
+                replacementCost: try Self.replacementCost(row, id: id)
             )
         }
     }
 
-    /// A holding's replacement price, from its two columns.
-    static func replacementCost(_ row: Row) -> Money? {
-        guard let text = row["replacement_cost"] as String?, let amount = DecimalFormat.parse(text), let code = row["replacement_currency"] as String?
-        else { return nil }
+    /// A holding's replacement price, from its two columns (both NULL when the file gave none).
+    /// - Throws: ``StoreError/Code/corruptValue`` when the amount is not an exact decimal or has no currency.
+    static func replacementCost(_ row: Row, id: Int64) throws(StoreError) -> Money? {
+        guard let text = row["replacement_cost"] as String? else { return nil }
+        guard let amount = DecimalFormat.parse(text) else {
+            throw StoreError.corruptValue(table: "holding", rowID: id, column: "replacement_cost", value: text, expected: "an exact decimal amount")
+        }
+        guard let code = row["replacement_currency"] as String? else {
+            throw StoreError.corruptValue(table: "holding", rowID: id, column: "replacement_currency", value: nil, expected: "an ISO 4217 currency code")
+        }
         return Money(exactly: amount, CurrencyCode(code))
     }
 
@@ -325,9 +331,12 @@ extension SQLiteStoreWriter {
 }
 
 extension LedgerEntryRecord {
-    init(row: Row) {
+    /// Reads a `copyright_ledger` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the state is not one this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
         self.init(
-            id: row["id"],
+            id: id,
             transactionID: row["transaction_id"],
             titleID: row["title_id"],
             scope: row["scope"],
@@ -335,7 +344,7 @@ extension LedgerEntryRecord {
             basis: row["basis"],
             counted: row["counted"],
             code: row["code"],
-            state: State(rawValue: row["state"]) ?? .reserved,
+            state: try StoredRow(table: "copyright_ledger", id: id).column("state", "a ledger state").code(row["state"] as String?, as: State.self),
             requestedAt: Date(timeIntervalSince1970: row["requested_at"]),
             requestedLocal: row["requested_local"],
             title: row["title"],
@@ -369,10 +378,13 @@ extension LedgerEntryRecord {
 }
 
 extension ReviewRecord {
-    init(row: Row) {
+    /// Reads a `review` row.
+    /// - Throws: ``StoreError/Code/corruptValue`` when the side or state is not one this version knows.
+    init(row: Row) throws(StoreError) {
+        let id: Int64 = row["id"]
         self.init(
-            id: row["id"],
-            side: Side(rawValue: row["side"]) ?? .lending,
+            id: id,
+            side: try StoredRow(table: "review", id: id).column("side", "lending or borrowing").code(row["side"] as String?, as: Side.self),
             transactionID: row["transaction_id"],
             peerName: row["peer_name"],
             title: row["title"],
@@ -381,7 +393,7 @@ extension ReviewRecord {
             reasonIfTimedOut: row["reason_if_timed_out"],
             draft: row["draft"],
             draftSettings: row["draft_settings"],
-            state: State(rawValue: row["state"]) ?? .open,
+            state: try StoredRow(table: "review", id: id).column("state", "a review state").code(row["state"] as String?, as: State.self),
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             deadline: (row["deadline"] as Double?).map(Date.init(timeIntervalSince1970:)),
             resolvedAt: (row["resolved_at"] as Double?).map(Date.init(timeIntervalSince1970:)),

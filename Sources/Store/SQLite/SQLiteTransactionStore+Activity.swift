@@ -10,20 +10,31 @@ extension SQLiteTransactionStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT t.role, t.peer_name, t.service_type, t.state, t.created_at,
+                    SELECT t.id, t.role, t.peer_name, t.service_type, t.state, t.created_at,
                         (SELECT MIN(e.at) FROM event e WHERE e.transaction_id = t.id AND \(Self.suppliedCondition)) AS supplied_at
                     FROM ill_transaction t
                     WHERE t.created_at >= ? AND t.created_at < ? AND t.superseded = 0
                     ORDER BY t.created_at, t.id
                     """,
                 arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970]
-            ).compactMap { row -> TransactionActivityRecord? in
-                guard let role = TransactionRole(rawValue: row["role"]) else { return nil }
+            ).map { row throws(StoreError) -> TransactionActivityRecord in
+                let id: Int64 = row["id"]
+                let stored = StoredRow(table: "ill_transaction", id: id)
+                let role = try stored.column("role", "a role").code(row["role"] as String?, as: TransactionRole.self)
+                let state: String? = row["state"]
+                let outcome: TransactionOutcome
+                switch role {
+                case .supplier:
+                    outcome = try stored.column("state", "a lending state").code(state, as: SupplierState.self).outcome
+                case .requester:
+                    outcome = try stored.column("state", "a borrowing state").code(state, as: RequesterState.self).outcome
+                }
                 return TransactionActivityRecord(
                     role: role,
                     peerName: row["peer_name"],
-                    serviceType: ServiceType(rawValue: row["service_type"]) ?? .loan,
-                    state: row["state"],
+                    serviceType: try stored.column("service_type", "a service type").code(row["service_type"] as String?, as: ServiceType.self),
+                    state: state ?? "",
+                    outcome: outcome,
                     createdAt: Date(timeIntervalSince1970: row["created_at"]),
                     suppliedAt: (row["supplied_at"] as Double?).map(Date.init(timeIntervalSince1970:))
                 )

@@ -38,7 +38,7 @@ extension SQLiteTransactionStore {
             var deliveries: [PendingDelivery] = []
             while let row = try rows.next() {
                 guard let entry = row.scopes["entry"], let message = row.scopes["message"] else { continue }
-                deliveries.append(PendingDelivery(entry: OutboxRecord(row: entry), message: MessageRecord(row: message)))
+                deliveries.append(PendingDelivery(entry: try OutboxRecord(row: entry), message: try MessageRecord(row: message)))
             }
             return deliveries
         }

@@ -33,7 +33,7 @@ public final class SQLiteTransactionStore: TransactionStore {
             try SQLiteMigrations.migrator.migrate(pool)
             rowIDs = try pool.read { db in try RowIDAllocator(db) }
         } catch {
-            throw StoreError("cannot open the database \(path): \(error)")
+            throw StoreError.cannotOpen(path: path, underlying: error)
         }
         committer = GroupCommitter(writer: pool)
     }
@@ -74,7 +74,7 @@ public final class SQLiteTransactionStore: TransactionStore {
                 try SQLiteStoreWriter(db: db, ids: rowIDs).apply(intent)
             } catch let error as DatabaseError where error.isUniquenessViolation {
                 try rowIDs.resynchronise(db)
-                throw WriteConflict(row: error.message ?? "a unique key")
+                throw WriteConflict(uniqueKey: error.message)
             }
         }
     }

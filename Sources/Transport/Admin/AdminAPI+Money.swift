@@ -45,7 +45,7 @@ extension AdminRoutes {
             await guarded(request) {
                 let number = try context.parameters.require("number")
                 guard let document = try await gateway.invoice(number: number) else {
-                    throw AdminError(error: "invoice: no invoice numbered '\(number)'", reason: "notFound")
+                    throw AdminError(error: "invoice: no invoice numbered '\(number)'", reason: .notFound)
                 }
                 return AdminInvoice(document, timeZone: timeZone)
             }
@@ -54,7 +54,7 @@ extension AdminRoutes {
             await guarded(request) {
                 let number = try context.parameters.require("number")
                 guard let document = try await gateway.invoice(number: number) else {
-                    throw AdminError(error: "invoice: no invoice numbered '\(number)'", reason: "notFound")
+                    throw AdminError(error: "invoice: no invoice numbered '\(number)'", reason: .notFound)
                 }
                 let bytes = try gateway.invoicePDF(document, pageSize: request.uri.queryParameters.get("page") ?? "a4")
                 return AdminFile(name: "invoice-\(number).pdf", contentType: "application/pdf", base64: Data(bytes).base64EncodedString())
@@ -105,9 +105,9 @@ extension AdminRoutes {
         let body = try await decode(AdminChargeRequest.self, from: request)
         guard let kindText = body.kind, let kind = ChargeRecord.Kind(rawValue: kindText) else {
             let kinds = ChargeRecord.Kind.allCases.filter { $0 != .adjustment && $0 != .waiver }.map(\.rawValue).joined(separator: ", ")
-            throw AdminError(error: "kind: expected one of \(kinds)", reason: "badRequest")
+            throw AdminError(error: "kind: expected one of \(kinds)", reason: .badRequest)
         }
-        guard let amount = body.amount else { throw AdminError(error: "amount: an amount like '12.50' is needed", reason: "badRequest") }
+        guard let amount = body.amount else { throw AdminError(error: "amount: an amount like '12.50' is needed", reason: .badRequest) }
         let charge = try await gateway.addCharge(transactionID: id, kind: kind, amount: amount, note: body.note, by: body.by ?? "staff")
         logger.info("staff action", metadata: ["action": "charge-added", "tx": .string(String(id)), "charge": .string(String(charge.charge.id))])
         return AdminCharge(charge)
@@ -120,7 +120,7 @@ extension AdminRoutes {
         if waive {
             result = try await gateway.waiveCharge(id, reason: body.reason ?? "", staff: by)
         } else {
-            guard let amount = body.amount else { throw AdminError(error: "amount: a signed amount like '-5.00' is needed", reason: "badRequest") }
+            guard let amount = body.amount else { throw AdminError(error: "amount: a signed amount like '-5.00' is needed", reason: .badRequest) }
             result = try await gateway.adjustCharge(id, by: amount, reason: body.reason ?? "", staff: by)
         }
         logger.info("staff action", metadata: ["action": .string(waive ? "charge-waived" : "charge-adjusted"), "charge": .string(String(id))])
@@ -129,7 +129,7 @@ extension AdminRoutes {
 
     private func createInvoice(_ request: Request) async throws -> AdminInvoice {
         let body = try await decode(AdminInvoiceRequest.self, from: request)
-        guard let peer = body.peer else { throw AdminError(error: "peer: name the peer to invoice", reason: "badRequest") }
+        guard let peer = body.peer else { throw AdminError(error: "peer: name the peer to invoice", reason: .badRequest) }
         let document = try await gateway.createInvoice(peerName: peer, through: body.through, note: body.note)
         logger.info(
             "staff action",
@@ -145,7 +145,7 @@ extension AdminRoutes {
         case "void": document = try await gateway.voidInvoice(number: number, reason: body.reason ?? "")
         case "credit": document = try await gateway.creditInvoice(number: number, amount: body.amount, reason: body.reason ?? "")
         default:
-            guard let amount = body.amount else { throw AdminError(error: "amount: the amount paid is needed", reason: "badRequest") }
+            guard let amount = body.amount else { throw AdminError(error: "amount: the amount paid is needed", reason: .badRequest) }
             document = try await gateway.recordPayment(invoiceNumber: number, amount: amount, receivedOn: body.received, reference: body.reference, staff: body.by ?? "staff")
         }
         logger.info("staff action", metadata: ["action": .string("invoice-\(change)"), "invoice": .string(number)])

@@ -41,7 +41,7 @@ public final class AdminAPI: Service {
         router.get("readyz") { _, _ -> Response in
             do {
                 try await gateway.checkStorage()
-                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "ready\n")))
+                return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: Self.readiness(gateway.corruptRows))))
             } catch {
                 return Response(status: .serviceUnavailable, body: .init(byteBuffer: ByteBuffer(string: "storage unavailable\n")))
             }
@@ -98,12 +98,24 @@ public final class AdminAPI: Service {
         try await application.run()
     }
 
+    /// The readiness answer while the storage answers: `ready`, or `degraded` with one line per stored row
+    /// met that this version cannot read (the gateway keeps serving every other transaction, so the status
+    /// stays 200; the body says why staff must look).
+    static func readiness(_ corruptRows: CorruptRows) -> String {
+        let rows = corruptRows.rows
+        guard !rows.isEmpty else { return "ready\n" }
+        var text = "degraded: \(corruptRows.count) stored row(s) cannot be read; their transactions are refused until repaired\n"
+        for row in rows { text += "\(row)\n" }
+        if corruptRows.count > rows.count { text += "(\(corruptRows.count - rows.count) more)\n" }
+        return text
+    }
+
     /// Reads the token from the file, creating the file with a new random token (mode 0600) if it does not exist.
     public static func loadOrCreateToken(at path: String) throws(TransportError) -> String {
         let manager = FileManager.default
         if let data = manager.contents(atPath: path) {
             let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard token.count >= 16 else { throw TransportError("admin token file \(path) holds a token shorter than 16 characters") }
+            guard token.count >= 16 else { throw TransportError(.adminTokenTooShort, path: path) }
             return token
         }
         var generator = SystemRandomNumberGenerator()
@@ -112,12 +124,12 @@ public final class AdminAPI: Service {
         do {
             if !directory.isEmpty { try manager.createDirectory(atPath: directory, withIntermediateDirectories: true) }
             guard manager.createFile(atPath: path, contents: Data((token + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw TransportError("cannot create the admin token file \(path)")
+                throw TransportError(.adminTokenUnwritable, path: path)
             }
         } catch let error as TransportError {
             throw error
         } catch {
-            throw TransportError("cannot create the admin token file \(path): \(error)")
+            throw TransportError(.adminTokenUnwritable, path: path, underlying: error)
         }
         return token
     }
@@ -149,7 +161,7 @@ struct AdminRoutes: Sendable {
         do {
             return json(.ok, try await handler())
         } catch let error as AdminError {
-            return json(error.reason == "notFound" ? .notFound : error.reason == "conflict" ? .conflict : .badRequest, error)
+            return json(error.reason == .notFound ? .notFound : error.reason == .conflict ? .conflict : .badRequest, error)
         } catch let error as StaffActionError {
             let status: HTTPResponse.Status
             switch error.reason {
@@ -157,10 +169,13 @@ struct AdminRoutes: Sendable {
             case .notAllowed, .cannotEncode, .cannotPrint: status = .conflict
             case .incomplete, .invalidInput, .unknownPeer: status = .badRequest
             case .storage: status = .serviceUnavailable
+            case .corruptData: status = .internalServerError
             }
-            return json(status, AdminError(error: error.message, reason: error.reason.rawValue))
+            return json(status, AdminError(error: error.message, reason: AdminError.Reason(error.reason)))
+        } catch let error as StoreError where error.code == .corruptValue {
+            return json(.internalServerError, AdminError(error: error.description, reason: .corruptData))
         } catch {
-            return json(.badRequest, AdminError(error: "\(error)", reason: "badRequest"))
+            return json(.badRequest, AdminError(error: "\(error)", reason: .badRequest))
         }
     }
 
@@ -177,7 +192,7 @@ struct AdminRoutes: Sendable {
         do {
             return try JSONDecoder().decode(type, from: Data(Array(buffer: body)))
         } catch {
-            throw AdminError(error: "the request body is not valid JSON for this call: \(error)", reason: "badRequest")
+            throw AdminError(error: "the request body is not valid JSON for this call: \(error)", reason: .badRequest)
         }
     }
 
@@ -191,7 +206,7 @@ struct AdminRoutes: Sendable {
 
     func show(_ id: Int64, _ request: Request) async throws -> AdminTransactionDetail {
         guard let detail = try await gateway.transactionDetail(id: id) else {
-            throw AdminError(error: "no transaction \(id)", reason: "notFound")
+            throw AdminError(error: "no transaction \(id)", reason: .notFound)
         }
         let withBodies = request.uri.queryParameters.get("xml") == "true"
         return AdminTransactionDetail(
@@ -204,7 +219,7 @@ struct AdminRoutes: Sendable {
     func act(_ id: Int64, request: Request, context: BasicRequestContext) async throws -> AdminTransaction {
         let action = try await decode(AdminActionRequest.self, from: request)
         guard let transaction = try await gateway.transaction(id: id) else {
-            throw AdminError(error: "no transaction \(id)", reason: "notFound")
+            throw AdminError(error: "no transaction \(id)", reason: .notFound)
         }
         let result: TransactionRecord
         switch transaction.role {

@@ -25,7 +25,7 @@ enum AdminCommandParser {
     static func supplierCommand(_ request: AdminActionRequest) throws(AdminError) -> SupplierCommand {
         guard let event = SupplierEvent(rawValue: eventName(request.action)), !event.isFromPeer else {
             let names = SupplierEvent.allCases.filter { !$0.isFromPeer }.map(\.rawValue).joined(separator: ", ")
-            throw AdminError(error: "'\(request.action)' is not a lending action; use one of: \(names)", reason: "badRequest")
+            throw AdminError(error: "'\(request.action)' is not a lending action; use one of: \(names)", reason: .badRequest)
         }
         var retryInfo: RetryInfo?
         if let offer = request.offeredCost {
@@ -49,17 +49,17 @@ enum AdminCommandParser {
     static func requesterCommand(_ request: AdminActionRequest) throws(AdminError) -> RequesterCommand {
         guard let event = RequesterEvent(rawValue: eventName(request.action)), !event.isFromPeer else {
             let names = RequesterEvent.allCases.filter { !$0.isFromPeer }.map(\.rawValue).joined(separator: ", ")
-            throw AdminError(error: "'\(request.action)' is not a borrowing action; use one of: \(names)", reason: "badRequest")
+            throw AdminError(error: "'\(request.action)' is not a borrowing action; use one of: \(names)", reason: .badRequest)
         }
         return RequesterCommand(event, note: request.note)
     }
 
     static func borrowingRequest(_ request: AdminBorrowRequest) throws(AdminError) -> BorrowingRequest {
         guard let serviceType = ServiceType(lenient: request.serviceType) else {
-            throw AdminError(error: "serviceType must be Loan, Copy or CopyOrLoan, not '\(request.serviceType)'", reason: "badRequest")
+            throw AdminError(error: "serviceType must be Loan, Copy or CopyOrLoan, not '\(request.serviceType)'", reason: .badRequest)
         }
         guard request.title != nil || request.isbn != nil || request.issn != nil || request.oclc != nil else {
-            throw AdminError(error: "say what is wanted: a title, an ISBN, an ISSN or an OCLC number", reason: "badRequest")
+            throw AdminError(error: "say what is wanted: a title, an ISBN, an ISSN or an OCLC number", reason: .badRequest)
         }
         var itemIDs: [BibliographicItemID] = []
         if let isbn = request.isbn { itemIDs.append(BibliographicItemID(identifier: isbn, code: .isbn)) }
@@ -103,7 +103,7 @@ enum AdminCommandParser {
     /// `2026-12-20` (end of that day, UTC) or a full timestamp.
     static func date(_ text: String, field: String) throws(AdminError) -> Date {
         guard let date = TimestampFormat.parse(text) else {
-            throw AdminError(error: "\(field): '\(text)' is not a date (use 2026-12-20 or 2026-12-20T17:00:00Z)", reason: "badRequest")
+            throw AdminError(error: "\(field): '\(text)' is not a date (use 2026-12-20 or 2026-12-20T17:00:00Z)", reason: .badRequest)
         }
         return date
     }
@@ -112,11 +112,11 @@ enum AdminCommandParser {
     static func costs(_ text: String, field: String) throws(AdminError) -> Costs {
         let parts = text.split(separator: " ").map(String.init)
         guard parts.count == 2 else {
-            throw AdminError(error: "\(field): write an amount and a currency, such as '25.00 USD'", reason: "badRequest")
+            throw AdminError(error: "\(field): write an amount and a currency, such as '25.00 USD'", reason: .badRequest)
         }
         let (amountText, currency) = DecimalFormat.parse(parts[0]) != nil ? (parts[0], parts[1]) : (parts[1], parts[0])
         guard let amount = DecimalFormat.parse(amountText), currency.count == 3 else {
-            throw AdminError(error: "\(field): write an amount and a currency, such as '25.00 USD'", reason: "badRequest")
+            throw AdminError(error: "\(field): write an amount and a currency, such as '25.00 USD'", reason: .badRequest)
         }
         return Costs(currencyCode: CurrencyCode(lenient: currency.uppercased(), scheme: nil), monetaryValue: amount)
     }

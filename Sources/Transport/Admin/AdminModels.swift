@@ -154,16 +154,3 @@ public struct AdminOutboxEntry: Codable, Sendable, Equatable {
     public var lastError: String?
     public var createdAt: String
 }
-
-/// What the admin API says when it refuses.
-public struct AdminError: Codable, Sendable, Equatable, Error, CustomStringConvertible {
-    public var error: String
-    public var reason: String
-
-    public init(error: String, reason: String) {
-        self.error = error
-        self.reason = reason
-    }
-
-    public var description: String { error }
-}

@@ -63,7 +63,7 @@ public final class HTTPListener: Service {
             } catch let error as TransportError {
                 throw error
             } catch {
-                throw TransportError("TLS for the HTTP listener: \(error)")
+                throw TransportError(.tlsSetupFailed, underlying: error)
             }
         } else {
             server = http1
@@ -94,7 +94,7 @@ public final class HTTPListener: Service {
             tls.trustRoots = .file(clientCA)
             tls.certificateVerification = files.requireClientCertificate ? .noHostnameVerification : .optionalVerification
         } else if files.requireClientCertificate {
-            throw TransportError("require_client_certificate needs a client_ca to verify client certificates against")
+            throw TransportError(.clientCAMissing, key: "require_client_certificate")
         }
         return tls
     }
@@ -129,7 +129,8 @@ private struct MessageHandler: Sendable {
             return plain(.contentTooLarge, "the message is larger than the limit of \(maximumBodySize) bytes")
         }
 
-        let commonName = await certificateCommonName(of: context.channel)
+        // Only a TLS connection has a client certificate; asking a plain one costs a trip to its event loop.
+        let commonName = scheme == "https" ? await certificateCommonName(of: context.channel) : nil
         let peerName: String?
         switch authenticator.identify(authorization: request.headers[.authorization], certificateCommonName: commonName) {
         case .anonymous:

@@ -17,14 +17,14 @@ final class OutboundTLSConfigurations: Sendable {
             do {
                 configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(path).map { .certificate($0) }
             } catch {
-                throw TransportError("tls_certificate \(path): \(error)")
+                throw TransportError(.tlsFileUnreadable, key: "tls_certificate", path: path, underlying: error)
             }
         }
         if let path = files.privateKeyPath {
             do {
                 configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: path, format: .pem))
             } catch {
-                throw TransportError("tls_private_key \(path): \(error)")
+                throw TransportError(.tlsFileUnreadable, key: "tls_private_key", path: path, underlying: error)
             }
         }
         if let path = files.trustRootsPath {

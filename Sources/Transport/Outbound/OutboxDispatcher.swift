@@ -90,7 +90,7 @@ public final class OutboxDispatcher: Service {
             await withDiscardingTaskGroup { group in
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     startSenders(await takeDueDeliveries().senders, in: &group)
-                    await doorbell.wait(until: await nextLook())
+                    await waitForWork(until: await nextLook())
                     // While deliveries are under way, every recorded attempt rings: let those rings gather
                     // briefly so that one look at the outbox serves many. An idle outbox looks at once.
                     if lanes.withLock({ !$0.taken.isEmpty }) {
@@ -103,6 +103,16 @@ public final class OutboxDispatcher: Service {
             doorbell.ring()
         }
         await shutdown()
+    }
+
+    /// Waits for a ring or the deadline. A ring that names only peers held after a failure is not work:
+    /// their new messages wait with the rest of their queue until the hold ends (when a look is due
+    /// anyway), so the wait goes on without reading the outbox.
+    private func waitForWork(until deadline: ContinuousClock.Instant) async {
+        let doorbell = gateway.outboxDoorbell
+        while await doorbell.wait(until: deadline), !Task.isShuttingDownGracefully, !Task.isCancelled {
+            guard let peers = doorbell.takeRungPeers(), lanes.withLock({ $0.holdsAll(peers) }) else { return }
+        }
     }
 
     /// Closes the HTTP client's connections. ``run()`` does it when it returns; call it after using
@@ -194,6 +204,12 @@ public final class OutboxDispatcher: Service {
         }
     }
 
+    /// A peer's error text (or an HTTP body it answered with) as the log may carry it: without the patron
+    /// values of the message we sent, nor any value it quotes for a patron element.
+    static func loggable(_ text: String, sent delivery: OutboundDelivery) -> String {
+        PatronDataRedaction.errorText(text, patronValues: PatronDataRedaction.patronValues(inMessage: String(decoding: delivery.body, as: UTF8.self)))
+    }
+
     /// Records one attempt through the gateway, logs it, and frees its entry for the next look.
     private func record(_ attempt: DeliveryAttempt, of delivery: OutboundDelivery, latency: Duration) async {
         defer {
@@ -223,12 +239,13 @@ public final class OutboxDispatcher: Service {
             logger.info("message sent", metadata: metadata)
         case .rejected(let error):
             if let error {
+                // The peer's text may quote the patron data we sent it: logged without it.
                 metadata["error_type"] = .string(error.errorType.rawValue)
-                metadata["error_value"] = .string(error.errorValue ?? "")
+                metadata["error_value"] = .string(Self.loggable(error.errorValue ?? "", sent: delivery))
             }
             logger.warning("message sent, peer answered ERROR", metadata: metadata)
         case .willRetry(let at, let failure):
-            metadata["error"] = .string(failure.description)
+            metadata["error"] = .string(Self.loggable(failure.description, sent: delivery))
             metadata["next_attempt"] = .string(at.formatted(.iso8601))
             if failure.kind == .transient {
                 // The peer's queue waits for the same moment (recorded with this failure): what this lane
@@ -240,7 +257,7 @@ public final class OutboxDispatcher: Service {
             }
             logger.warning("message not delivered; will retry", metadata: metadata)
         case .dead(let failure):
-            metadata["error"] = .string(failure.description)
+            metadata["error"] = .string(Self.loggable(failure.description, sent: delivery))
             logger.error("message not delivered; dead-lettered", metadata: metadata)
         case .superseded:
             logger.notice("delivery attempt not recorded: the outbox entry was changed meanwhile", metadata: metadata)

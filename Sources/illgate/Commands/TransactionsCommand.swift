@@ -99,7 +99,13 @@ struct TransactionsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (path, store) = try options.openStore()
-            guard let transaction = try await store.transaction(id: id) else {
+            let found: TransactionRecord?
+            do {
+                found = try await store.transaction(id: id)
+            } catch let error as StoreError where error.code == .corruptValue {
+                throw CommandFailure("transaction \(id) in \(path) cannot be shown: \(error)")
+            }
+            guard let transaction = found else {
                 throw CommandFailure("no transaction \(id) in \(path)")
             }
             if json {

@@ -5,7 +5,7 @@ public import ISO18626
 /// credited by a credit note, never edited.
 public struct InvoiceRecord: Hashable, Sendable {
     /// An invoice or a credit note against one.
-    public enum Kind: String, Hashable, Sendable { case invoice, creditNote }
+    public enum Kind: String, Hashable, Sendable, CaseIterable { case invoice, creditNote }
 
     public var id: Int64
     /// The number printed, from `[billing] invoice_number_format`; gapless per year.
