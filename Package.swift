@@ -101,7 +101,7 @@ let package = Package(
         // The application core: inbound pipeline, staff actions, outbound message building.
         .target(
             name: "Gateway",
-            dependencies: ["ISO18626", "Transactions", "Policy", "Store"],
+            dependencies: ["ISO18626", "Transactions", "Policy", "Store", "Printing"],
             swiftSettings: swiftSettings
         ),
         // Listeners (HTTP on Hummingbird, TCP on SwiftNIO with our framing), peer clients, the outbox
@@ -177,9 +177,10 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser",
+                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser", "Printing", "PrintingTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // A child process for the crash test: applies messages until it is killed.

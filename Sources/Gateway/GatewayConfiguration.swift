@@ -16,6 +16,8 @@ public struct GatewayConfiguration: Sendable {
     public var requestIDPrefix: String
     /// The lending, borrowing and copyright rules; `nil` leaves every decision to staff.
     public var policy: PolicyConfiguration?
+    /// Who we are on invoices, and how they are numbered and paid (`[billing]`).
+    public var billing = BillingConfiguration()
 
     /// Creates a configuration.
     /// - Parameters:

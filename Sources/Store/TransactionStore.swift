@@ -65,6 +65,8 @@ public protocol TransactionStore: Sendable {
     /// of the coded columns of every table, run once at start so that corrupt rows are known before
     /// anything meets them.
     func unreadableRows(limit: Int) async throws -> [StoreError]
+    /// Runs `work` on a consistent snapshot of the charges and invoices, off the writer.
+    func readMoney<Result: Sendable>(_ work: @escaping @Sendable (any MoneyStoreReader) throws -> Result) async throws -> Result
 }
 
 extension TransactionStore {
@@ -108,7 +110,7 @@ extension TransactionStore {
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.
 /// Valid only during that call.
-public protocol StoreWriter: PolicyStoreWriter {
+public protocol StoreWriter: PolicyStoreWriter, MoneyStoreWriter {
     /// The transaction with this id.
     func transaction(id: Int64) throws -> TransactionRecord?
     /// The current (not superseded) transaction for a role and a borrower's request id.

@@ -42,6 +42,7 @@ struct ConfigurationParser {
         let delivery = readDelivery(reader.table("delivery"))
         let policy = readPolicy(reader.table("policy"))
         let validateOutbound = readDiagnostics(reader.table("diagnostics"))
+        let billing = readBilling(reader.table("billing"), policy: policy)
         let calendar = (policy ?? PolicyConfiguration()).calendar
         let peers = reader.tables("peers").map { readPeer($0, delivery: delivery, calendar: calendar) }
         reader.finish()
@@ -51,7 +52,7 @@ struct ConfigurationParser {
         checkPolicyPeers(policy, peerNames: Set(peers.map(\.settings.peer.name)), reader)
 
         guard let ownLibrary = library.library else { return nil }
-        return DaemonConfiguration(
+        var configuration = DaemonConfiguration(
             file: file,
             library: ownLibrary,
             storagePath: storage.path,
@@ -65,6 +66,8 @@ struct ConfigurationParser {
             policy: policy,
             validateOutbound: validateOutbound
         )
+        configuration.billing = billing
+        return configuration
     }
 
     // MARK: [diagnostics]

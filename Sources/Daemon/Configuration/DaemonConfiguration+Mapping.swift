@@ -10,7 +10,7 @@ extension DaemonConfiguration {
     /// and the Gateway must not refuse what a listener accepted.
     public var gateway: GatewayConfiguration {
         let limits = [http?.maximumBodySize, tcp?.maximumFrameSize].compactMap(\.self)
-        return GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             libraryAgencyID: library.agencyID,
             otherAgencyIDs: library.otherAgencyIDs,
             peers: peers.map(\.peer),
@@ -18,6 +18,8 @@ extension DaemonConfiguration {
             requestIDPrefix: library.requestIDPrefix,
             policy: policy
         )
+        configuration.billing = billing
+        return configuration
     }
 
     /// How the transport reaches and recognises each peer, in file order.

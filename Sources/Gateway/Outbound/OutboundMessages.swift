@@ -31,16 +31,20 @@ struct OutboundMessages {
         reason: ReasonForMessage,
         answer: Bool?,
         status: Status?,
-        command: SupplierCommand?
+        command: SupplierCommand?,
+        bill: BilledCharges? = nil
     ) -> SupplyingAgencyMessage {
         let wanted = status ?? state.status
         let status = configuration.peers.peer(named: transaction.peerName)?.quirks.outboundStatus(wanted) ?? wanted
+        // The bill rides on the closing status only (not on a ReleaseHoldReturn before it).
+        let bill = wanted == state.status ? bill : nil
+        let note = [command?.note, bill?.note].compactMap(\.self).joined(separator: " ")
         var message = SupplyingAgencyMessage(
             header: header(for: transaction, peer: nil),
             messageInfo: MessageInfo(
                 reasonForMessage: reason,
                 answerYesNo: answer,
-                note: command?.note,
+                note: note.isEmpty ? nil : note,
                 reasonUnfilled: status == .unfilled ? command?.reasonUnfilled : nil,
                 reasonRetry: status == .retryPossible ? command?.reasonRetry : nil
             ),
@@ -63,6 +67,11 @@ struct OutboundMessages {
                 itemFormat: command.itemFormat,
                 serviceType: command.event == .ship ? .loan : .copy
             )
+        }
+        if let bill, bill.total.amount > 0 {
+            var delivery = message.deliveryInfo ?? DeliveryInfo(dateSent: now)
+            delivery.deliveryCosts = [bill.total.costs]
+            message.deliveryInfo = delivery
         }
         return message
     }

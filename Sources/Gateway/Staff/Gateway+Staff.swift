@@ -9,13 +9,18 @@ extension Gateway {
     /// Carries out a lending decision.
     /// - Returns: the transaction as it now is.
     public func perform(_ command: SupplierCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
+        try await perform(command, onTransaction: id, source: .staff)
+    }
+
+    /// Carries out a lending decision taken by `source` (staff, or the gateway's own timers).
+    func perform(_ command: SupplierCommand, onTransaction id: Int64, source: EventRecord.Source) async throws(StaffActionError) -> TransactionRecord {
         if let missing = command.missingDetail {
             throw StaffActionError(.incomplete, "\(command.event): \(missing)")
         }
         let now = self.now
         let outbound = outboundMessages(at: now, configuration: self.configuration)
         return try await staffWrite { writer in
-            try Self.apply(command, onTransaction: id, source: .staff, outbound: outbound, writer)
+            try Self.apply(command, onTransaction: id, source: source, outbound: outbound, writer)
         }
     }
 
@@ -52,6 +57,15 @@ extension Gateway {
                 review.resolution = "\(source.rawValue): \(command.event)"
                 try writer.update(review)
             }
+            let biller = LendingBiller(policy: outbound.configuration.policy, now: now, source: source.rawValue)
+            var bill: BilledCharges?
+            for case .billLoss(let kind) in effects {
+                bill = try biller.bill(kind, on: transaction, writer)
+            }
+            if outbound.configuration.policy != nil, command.event == .ship || command.event == .sendCopy {
+                let peer = outbound.configuration.peers.peer(named: transaction.peerName)
+                bill = try biller.billService(loan: command.event == .ship, on: transaction, peer: peer, writer)
+            }
             var messageID: Int64?
             for case .sendStatus(let reason, let answer, let status) in effects {
                 let message = outbound.supplyingAgencyMessage(
@@ -60,7 +74,8 @@ extension Gateway {
                     reason: reason,
                     answer: answer,
                     status: status,
-                    command: command
+                    command: command,
+                    bill: bill
                 )
                 messageID = try Self.queue(.supplyingAgencyMessage(message), for: transaction, outbound: outbound, writer)
             }
@@ -73,7 +88,7 @@ extension Gateway {
                     fromState: from.rawValue,
                     toState: to.rawValue,
                     messageID: messageID,
-                    detail: detail ?? command.note
+                    detail: [detail ?? command.note, bill?.note].compactMap(\.self).joined(separator: "; ").nilIfEmpty
                 )
             )
             return transaction
@@ -105,7 +120,8 @@ extension Gateway {
                 for effect in effects {
                     switch effect {
                     case .sendAction(let action):
-                        let message = outbound.requestingAgencyMessage(for: transaction, peer: peer, action: action, note: command.note)
+                        let note = command.event == .reportDamaged ? "[Damaged]" + (command.note.map { " " + $0 } ?? "") : command.note
+                        let message = outbound.requestingAgencyMessage(for: transaction, peer: peer, action: action, note: note)
                         if let peer, peer.quirks.unsupportedActions.contains(message.action) {
                             throw StaffActionError(
                                 .notAllowed,
@@ -312,6 +328,11 @@ extension Gateway {
         let suffix = String((0..<10).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
         return "\(prefix)-\(suffix)"
     }
+}
+
+extension String {
+    /// `nil` for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension Request {

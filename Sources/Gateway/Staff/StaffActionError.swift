@@ -8,10 +8,14 @@ public struct StaffActionError: Error, Hashable, Sendable, CustomStringConvertib
         case notAllowed
         /// The action lacks something it needs (a due date, a reason).
         case incomplete
+        /// A value given is not acceptable (a negative amount, an unknown currency); the message names the field.
+        case invalidInput
         /// No peer of that name is configured.
         case unknownPeer
         /// The message could not be written for the peer's edition.
         case cannotEncode
+        /// A document (an invoice PDF) could not be laid out.
+        case cannotPrint
         /// The database failed.
         case storage
         /// The transaction's stored row holds a value this version cannot read; nothing was changed.

@@ -39,6 +39,7 @@ public struct SerialDecisionRequired: Error, Hashable, Sendable, CustomStringCon
         case countingLedger = "counting the copyright ledger"
         case newLedgerEntry = "a new copyright ledger entry"
         case holdingPeerQueue = "holding a peer's outbox queue"
+        case moneyLedger = "the charges ledger and invoices"
     }
 
     /// What the decision asked for.

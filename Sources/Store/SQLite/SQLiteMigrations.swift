@@ -243,6 +243,7 @@ enum SQLiteMigrations {
                     """
             )
         }
+        registerMoney(&migrator)
         return migrator
     }
 }

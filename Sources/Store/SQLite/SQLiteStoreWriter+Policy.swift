@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ISO18626
 
 extension SQLiteStoreWriter {
     // MARK: Holdings
@@ -48,9 +49,23 @@ extension SQLiteStoreWriter {
                 loanAllowed: row["loan_allowed"],
                 copyAllowed: row["copy_allowed"],
                 periodicalClass: row["periodical_class"],
-                sourceLine: row["source_line"]
+                sourceLine: row["source_line"],
+                replacementCost: try Self.replacementCost(row, id: id)
             )
         }
+    }
+
+    /// A holding's replacement price, from its two columns (both NULL when the file gave none).
+    /// - Throws: ``StoreError/Code/corruptValue`` when the amount is not an exact decimal or has no currency.
+    static func replacementCost(_ row: Row, id: Int64) throws(StoreError) -> Money? {
+        guard let text = row["replacement_cost"] as String? else { return nil }
+        guard let amount = DecimalFormat.parse(text) else {
+            throw StoreError.corruptValue(table: "holding", rowID: id, column: "replacement_cost", value: text, expected: "an exact decimal amount")
+        }
+        guard let code = row["replacement_currency"] as String? else {
+            throw StoreError.corruptValue(table: "holding", rowID: id, column: "replacement_currency", value: nil, expected: "an ISO 4217 currency code")
+        }
+        return Money(exactly: amount, CurrencyCode(code))
     }
 
     func replaceHoldings(with records: [HoldingRecord]) throws {
@@ -58,7 +73,8 @@ extension SQLiteStoreWriter {
         let holding = try db.makeStatement(
             sql: """
                 INSERT INTO holding (title, title_key, format, location, call_number, status, due_date, acquired_on, licence,
-                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line, replacement_cost, replacement_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
         let identifier = try db.makeStatement(sql: "INSERT INTO holding_identifier (holding_id, kind, value) VALUES (?, ?, ?)")
@@ -67,6 +83,7 @@ extension SQLiteStoreWriter {
                 record.title, record.titleKey, record.format, record.location, record.callNumber, record.status.rawValue,
                 record.dueDate?.timeIntervalSince1970, record.acquiredOn?.timeIntervalSince1970, record.licence,
                 record.hasLocalHold, record.loanAllowed, record.copyAllowed, record.periodicalClass, record.sourceLine,
+                record.replacementCost.map { DecimalFormat.format($0.amount) }, record.replacementCost?.currency.value,
             ])
             let id = db.lastInsertedRowID
             for (kind, values) in [("isbn", record.isbns), ("issn", record.issns), ("oclc", record.oclcNumbers)] {

@@ -14,8 +14,8 @@ import Transactions
 /// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
-/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`, and `GET /metrics` when a metrics
-/// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
+/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`, the money routes
+/// (``AdminRoutes/registerMoney(on:)``), and `GET /metrics` when a metrics renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
 
@@ -77,6 +77,7 @@ public final class AdminAPI: Service {
             await routes.guarded(request) { try await routes.refuse(try context.parameters.require("id", as: Int64.self), request: request) }
         }
         v1.post("royalties/pay") { request, context in await routes.guarded(request) { try await routes.payRoyalties(request) } }
+        routes.registerMoney(on: v1)
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
         v1.get("refusals") { request, _ in await routes.guarded(request) { AdminRefusals(gateway.strangers.snapshot()) } }
         v1.post("outbox/{id}/retry") { request, context in
@@ -135,7 +136,7 @@ public final class AdminAPI: Service {
 }
 
 /// The admin API's handlers.
-private struct AdminRoutes: Sendable {
+struct AdminRoutes: Sendable {
     let gateway: Gateway
     let token: String
     let logger: Logger
@@ -165,8 +166,8 @@ private struct AdminRoutes: Sendable {
             let status: HTTPResponse.Status
             switch error.reason {
             case .notFound: status = .notFound
-            case .notAllowed, .cannotEncode: status = .conflict
-            case .incomplete, .unknownPeer: status = .badRequest
+            case .notAllowed, .cannotEncode, .cannotPrint: status = .conflict
+            case .incomplete, .invalidInput, .unknownPeer: status = .badRequest
             case .storage: status = .serviceUnavailable
             case .corruptData: status = .internalServerError
             }
@@ -185,7 +186,7 @@ private struct AdminRoutes: Sendable {
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private func decode<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
+    func decode<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
         do {

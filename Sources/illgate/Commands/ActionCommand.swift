@@ -9,10 +9,10 @@ struct ActionCommand: AsyncParsableCommand {
         abstract: "Act on a transaction through the running daemon (see 'illgate states' for the actions).",
         discussion: """
             Lending: expectToSupply, willSupply, unfilled --reason-unfilled R, retryPossible --reason-retry R [--offer '25 USD'], \
-            ship --due DATE [--item BARCODE], sendCopy [--url U], checkIn, markOverdue, recall, completeWithoutReturn, \
+            ship --due DATE [--item BARCODE], sendCopy [--url U], checkIn, markOverdue, recall, completeWithoutReturn, markLost, markDamaged, \
             acceptCancel, refuseCancel, grantRenewal --due DATE, refuseRenewal, holdReturns, releaseHeldReturns, notify. \
             Borrowing: markReceived, checkOutToPatron, checkInFromPatron, shipReturn, requestRenewal, cancel, statusRequest, \
-            notify, reportLost, retry. Names may also be written will-supply, mark-received, ...
+            notify, reportLost, reportDamaged, retry. Names may also be written will-supply, mark-received, ...
             """
     )
 

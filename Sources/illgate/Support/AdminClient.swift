@@ -26,11 +26,26 @@ struct AdminClient {
         try await call("GET", path, body: nil as String?, as: type)
     }
 
+    /// The answer's JSON as the daemon wrote it (for `--json`).
+    func getJSON(_ path: String) async throws -> String {
+        String(decoding: try await send("GET", path, body: nil as String?), as: UTF8.self)
+    }
+
     func post<Body: Encodable, Answer: Decodable>(_ path: String, _ body: Body?, as type: Answer.Type) async throws -> Answer {
         try await call("POST", path, body: body, as: type)
     }
 
     private func call<Body: Encodable, Answer: Decodable>(_ method: String, _ path: String, body: Body?, as type: Answer.Type) async throws -> Answer {
+        let data = try await send(method, path, body: body)
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw CommandFailure("unexpected answer from the admin API: \(error)")
+        }
+    }
+
+    /// Sends a request and returns the body of a 2xx answer; anything else is the daemon's refusal.
+    private func send<Body: Encodable>(_ method: String, _ path: String, body: Body?) async throws -> Data {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -51,10 +66,7 @@ struct AdminClient {
             }
             throw CommandFailure("the admin API answered HTTP \(response.status.code): \(String(decoding: data, as: UTF8.self))")
         }
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch {
-            throw CommandFailure("unexpected answer from the admin API: \(error)")
-        }
+        return data
     }
 }
+
