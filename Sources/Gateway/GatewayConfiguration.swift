@@ -14,6 +14,8 @@ public struct GatewayConfiguration: Sendable {
     public var requestIDPrefix: String
     /// The lending, borrowing and copyright rules; `nil` leaves every decision to staff.
     public var policy: PolicyConfiguration?
+    /// Our own branches (`[[library.branches]]`): pickup locations and owning libraries.
+    public var branches: [Branch]
 
     /// Creates a configuration.
     public init(
@@ -21,13 +23,15 @@ public struct GatewayConfiguration: Sendable {
         peers: [Peer],
         maximumMessageSize: Int = 1 << 20,
         requestIDPrefix: String = "ILG",
-        policy: PolicyConfiguration? = nil
+        policy: PolicyConfiguration? = nil,
+        branches: [Branch] = []
     ) {
         self.libraryAgencyIDs = libraryAgencyIDs
         self.peers = PeerDirectory(peers)
         self.maximumMessageSize = maximumMessageSize
         self.requestIDPrefix = requestIDPrefix
         self.policy = policy
+        self.branches = branches
     }
 
     /// Whether an agency id is one of ours.

@@ -61,6 +61,11 @@ public protocol TransactionStore: Sendable {
     /// Every transaction created in `[start, end)` that another did not replace (a supplier-side retry
     /// supersedes the transaction it retries), with when it was first supplied, oldest first.
     func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord]
+    /// One staff worklist, in the list's order.
+    func worklist(_ query: WorklistQuery) async throws -> [WorklistEntry]
+    /// The titles our patrons asked to borrow at least `minimumRequests` times among the requests created in
+    /// `[start, end)`, most asked first, each with the copies the copyright ledger counted in that period.
+    func demand(createdFrom start: Date, before end: Date, minimumRequests: Int) async throws -> [TitleDemandRecord]
 }
 
 extension TransactionStore {

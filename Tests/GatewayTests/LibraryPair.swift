@@ -66,6 +66,7 @@ struct LibraryPair {
         lenderPolicy: PolicyConfiguration? = nil,
         borrowerPolicy: PolicyConfiguration? = nil,
         borrowerPeers: [Peer] = [],
+        borrowerBranches: [Branch] = [],
         lenderStatementObserver: (@Sendable (String) -> Void)? = nil
     ) throws {
         let lenderDatabase = try TemporaryDatabase()
@@ -102,7 +103,8 @@ struct LibraryPair {
                     )
                 ] + borrowerPeers,
                 requestIDPrefix: "BORR",
-                policy: borrowerPolicy
+                policy: borrowerPolicy,
+                branches: borrowerBranches
             ),
             store: try SQLiteTransactionStore(path: borrowerDatabase.path),
             validateOutbound: true,

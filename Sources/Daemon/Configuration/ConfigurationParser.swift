@@ -105,9 +105,10 @@ struct ConfigurationParser {
                 prefix = text
             }
         }
+        let branches = readBranches(reader.tables("branches"))
         reader.finish()
         return LibraryResult(
-            library: DaemonConfiguration.Library(agencyIDs: agencies.map(\.0), name: name, requestIDPrefix: prefix),
+            library: DaemonConfiguration.Library(agencyIDs: agencies.map(\.0), name: name, requestIDPrefix: prefix, branches: branches),
             agencyPaths: agencies
         )
     }

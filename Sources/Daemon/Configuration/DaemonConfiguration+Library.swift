@@ -1,3 +1,4 @@
+public import Gateway
 public import ISO18626
 
 extension DaemonConfiguration {
@@ -9,12 +10,15 @@ extension DaemonConfiguration {
         public var name: String?
         /// Prefix of the ids we give our own transactions.
         public var requestIDPrefix: String
+        /// Our branches (`[[library.branches]]`): pickup locations for borrowed items, owners of holdings.
+        public var branches: [Branch]
 
         /// Creates the section.
-        public init(agencyIDs: [AgencyID], name: String? = nil, requestIDPrefix: String = "ILG") {
+        public init(agencyIDs: [AgencyID], name: String? = nil, requestIDPrefix: String = "ILG", branches: [Branch] = []) {
             self.agencyIDs = agencyIDs
             self.name = name
             self.requestIDPrefix = requestIDPrefix
+            self.branches = branches
         }
     }
 }

@@ -15,7 +15,8 @@ extension DaemonConfiguration {
             peers: peers.map(\.peer),
             maximumMessageSize: limits.max() ?? 1 << 20,
             requestIDPrefix: library.requestIDPrefix,
-            policy: policy
+            policy: policy,
+            branches: library.branches
         )
     }
 

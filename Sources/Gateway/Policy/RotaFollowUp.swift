@@ -55,6 +55,7 @@ struct RotaFollowUp {
             let forwarded = try Gateway.send(
                 request,
                 to: next,
+                pickupLocation: transaction.pickupLocation,
                 outbound: outbound,
                 detail: "rota: after \(transaction.peerName) (transaction \(transaction.id)) could not supply",
                 writer

@@ -243,6 +243,7 @@ enum SQLiteMigrations {
                     """
             )
         }
+        registerDeskMigrations(&migrator)
         return migrator
     }
 }

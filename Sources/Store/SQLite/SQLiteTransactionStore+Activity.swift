@@ -7,17 +7,8 @@ import Transactions
 extension SQLiteTransactionStore {
     public func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord] {
         try await read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT t.role, t.peer_name, t.service_type, t.state, t.created_at,
-                        (SELECT MIN(e.at) FROM event e WHERE e.transaction_id = t.id AND \(Self.suppliedCondition)) AS supplied_at
-                    FROM ill_transaction t
-                    WHERE t.created_at >= ? AND t.created_at < ? AND t.superseded = 0
-                    ORDER BY t.created_at, t.id
-                    """,
-                arguments: [start.timeIntervalSince1970, end.timeIntervalSince1970]
-            ).compactMap { row -> TransactionActivityRecord? in
+            let (sql, arguments) = Self.activityStatement(from: start, before: end)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> TransactionActivityRecord? in
                 guard let role = TransactionRole(rawValue: row["role"]) else { return nil }
                 return TransactionActivityRecord(
                     role: role,
@@ -29,6 +20,20 @@ extension SQLiteTransactionStore {
                 )
             }
         }
+    }
+
+    /// The SQL of the activity report and its arguments.
+    static func activityStatement(from start: Date, before end: Date) -> (String, StatementArguments) {
+        (
+            """
+            SELECT t.role, t.peer_name, t.service_type, t.state, t.created_at,
+                (SELECT MIN(e.at) FROM event e WHERE e.transaction_id = t.id AND \(Self.suppliedCondition)) AS supplied_at
+            FROM ill_transaction t
+            WHERE t.created_at >= ? AND t.created_at < ? AND t.superseded = 0
+            ORDER BY t.created_at, t.id
+            """,
+            [start.timeIntervalSince1970, end.timeIntervalSince1970]
+        )
     }
 
     /// An event of `t` that moved it into a supplied state of its role.

@@ -14,7 +14,8 @@ import Transactions
 /// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
-/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`, and `GET /metrics` when a metrics
+/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`,
+/// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, and `GET /metrics` when a metrics
 /// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
@@ -85,6 +86,12 @@ public final class AdminAPI: Service {
         v1.post("outbox/{id}/drop") { request, context in
             await routes.guarded(request) { try await routes.drop(try context.parameters.require("id", as: Int64.self)) }
         }
+        let desk = AdminDeskRoutes(gateway: gateway)
+        v1.get("worklists/{name}") { request, context in
+            await routes.guarded(request) { try await desk.worklist(try context.parameters.require("name"), request) }
+        }
+        v1.get("reports/activity") { request, _ in await routes.guarded(request) { try await desk.activity(request) } }
+        v1.get("reports/demand") { request, _ in await routes.guarded(request) { try await desk.demand(request) } }
         application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "illgate-admin"),
@@ -147,6 +154,8 @@ private struct AdminRoutes: Sendable {
         }
         do {
             return json(.ok, try await handler())
+        } catch let error as ReportPeriodError {
+            return json(.badRequest, AdminError(error: error.message, reason: "badRequest"))
         } catch let error as AdminError {
             return json(error.reason == "notFound" ? .notFound : error.reason == "conflict" ? .conflict : .badRequest, error)
         } catch let error as StaffActionError {
@@ -154,7 +163,7 @@ private struct AdminRoutes: Sendable {
             switch error.reason {
             case .notFound: status = .notFound
             case .notAllowed, .cannotEncode: status = .conflict
-            case .incomplete, .unknownPeer: status = .badRequest
+            case .incomplete, .unknownPeer, .unknownBranch: status = .badRequest
             case .storage: status = .serviceUnavailable
             }
             return json(status, AdminError(error: error.message, reason: error.reason.rawValue))
