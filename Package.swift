@@ -39,6 +39,15 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libharu (Debian: libhpdf-dev) and libzint (libzint-dev) from the system. Only Printing imports them.
+        .systemLibrary(
+            name: "CLibHaru",
+            providers: [.apt(["libhpdf-dev"]), .brew(["libharu"])]
+        ),
+        .systemLibrary(
+            name: "CZint",
+            providers: [.apt(["libzint-dev"]), .brew(["zint"])]
+        ),
         // Turns schemas/*.xsd into Swift string constants at build time, so the
         // binary carries the schemas it validates against (no lookup at run time).
         .executableTarget(
@@ -58,6 +67,13 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: swiftSettings,
             plugins: ["EmbedSchemasPlugin"]
+        ),
+        // PDF documents (pages, text in the standard fonts, tables across pages, Code 128 barcodes) over
+        // libharu and libzint. Knows nothing of ILL: invoices, labels and slips are laid out with it elsewhere.
+        .target(
+            name: "Printing",
+            dependencies: ["CLibHaru", "CZint"],
+            swiftSettings: swiftSettings
         ),
         // Both roles' state machines and transition tables: pure, no I/O.
         .target(
@@ -194,6 +210,18 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ISO18626", "illgate"],
+            swiftSettings: swiftSettings
+        ),
+        // Reads rendered PDFs with poppler-utils and zbar-tools, for every test target that prints.
+        .target(
+            name: "PrintingTestSupport",
+            path: "Tests/PrintingTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PrintingTests",
+            dependencies: ["Printing", "PrintingTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -148,16 +148,16 @@ public final class Gateway: Sendable {
             encoder: encoder,
             now: now
         )
-        let stored = await turns.run(processor.transactionKey) { [store] () -> Result<InboundProcessor.Outcome, any Error> in
+        let stored = await turns.run(processor.transactionKey) { [store] () -> Result<(InboundProcessor.Outcome, OutboxChanges), any Error> in
             do {
-                return .success(try await store.decideAndCommit { writer in try processor.process(writer) })
+                return .success(try await store.decideAndCommitReportingOutbox { writer in try processor.process(writer) })
             } catch {
                 return .failure(error)
             }
         }
         do {
-            let outcome = try stored.get()
-            outboxMayHaveWork()
+            let (outcome, outboxChanges) = try stored.get()
+            outboxMayHaveWork(outboxChanges)
             return InboundReply(
                 body: .confirmation(outcome.confirmation),
                 kind: message.kind,

@@ -77,6 +77,15 @@ extension TransactionStore {
         attempts: Int = 3,
         _ work: @escaping @Sendable (any StoreWriter) throws -> Result
     ) async throws -> Result {
+        try await decideAndCommitReportingOutbox(attempts: attempts, work).result
+    }
+
+    /// ``decideAndCommit(attempts:_:)``, also telling which peers' outbox queues the committed write
+    /// changed (``OutboxChanges/unknown`` when it was decided inside the writer).
+    public func decideAndCommitReportingOutbox<Result: Sendable>(
+        attempts: Int = 3,
+        _ work: @escaping @Sendable (any StoreWriter) throws -> Result
+    ) async throws -> (result: Result, outbox: OutboxChanges) {
         for _ in 0..<attempts {
             let decided: DecidedWrite<Result>
             do {
@@ -86,15 +95,15 @@ extension TransactionStore {
             } catch is WriteConflict {
                 continue  // a row the decision read vanished under it: decide again on a fresh snapshot
             }
-            guard !decided.intent.isEmpty else { return decided.result }
+            guard !decided.intent.isEmpty else { return (decided.result, .none) }
             do {
                 try await commit(decided.intent)
-                return decided.result
+                return (decided.result, decided.intent.outboxChanges)
             } catch is WriteConflict {
                 continue
             }
         }
-        return try await write(work)
+        return (try await write(work), .unknown)
     }
 }
 

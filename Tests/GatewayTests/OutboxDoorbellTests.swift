@@ -34,4 +34,24 @@ import Testing
         waiter.cancel()
         #expect(await !waiter.value)
     }
+
+    @Test func ringsNameTheirPeersUntilOneNamesNone() async {
+        let doorbell = OutboxDoorbell()
+        doorbell.ring(peers: ["lender-a"])
+        doorbell.ring(peers: ["lender-b"])
+        #expect(await doorbell.wait(until: .now + .seconds(10)))
+        #expect(doorbell.takeRungPeers() == ["lender-a", "lender-b"])
+        // Taken: the next rings start afresh, and a ring naming no peer means any queue may have changed.
+        doorbell.ring(peers: ["lender-a"])
+        doorbell.ring()
+        #expect(await doorbell.wait(until: .now + .seconds(10)))
+        #expect(doorbell.takeRungPeers() == nil)
+        #expect(doorbell.takeRungPeers() == [])
+    }
+
+    @Test func aRingForNoPeerDoesNotWake() async {
+        let doorbell = OutboxDoorbell()
+        doorbell.ring(peers: [])
+        #expect(await !doorbell.wait(until: .now + .milliseconds(20)))
+    }
 }

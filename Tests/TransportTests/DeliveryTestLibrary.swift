@@ -17,7 +17,12 @@ final class DeliveryTestLibrary: Sendable {
     private let directory: URL
 
     /// - Parameter peers: each peer's name and endpoint (its agency id is `DK-<NAME>`).
-    init(peers: [(name: String, endpoint: URL)], timeout: TimeInterval = 10, connectTimeout: TimeInterval = 3) throws {
+    init(
+        peers: [(name: String, endpoint: URL)],
+        timeout: TimeInterval = 10,
+        connectTimeout: TimeInterval = 3,
+        statementObserver: (@Sendable (String) -> Void)? = nil
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("illgate-delivery-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         gateway = try Gateway(
@@ -26,7 +31,7 @@ final class DeliveryTestLibrary: Sendable {
                 peers: peers.map { Peer(name: $0.name, agencyIDs: [AgencyID(type: .isil, value: "DK-\($0.name.uppercased())")]) },
                 requestIDPrefix: "BORR"
             ),
-            store: try SQLiteTransactionStore(path: directory.appendingPathComponent("illgate.sqlite").path)
+            store: try SQLiteTransactionStore(path: directory.appendingPathComponent("illgate.sqlite").path, statementObserver: statementObserver)
         )
         links = PeerLinkTable(peers.map { PeerLink(name: $0.name, endpoint: $0.endpoint, timeout: timeout, connectTimeout: connectTimeout) })
     }

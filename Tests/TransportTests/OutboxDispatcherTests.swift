@@ -2,6 +2,7 @@ import Foundation
 import Gateway
 import ISO18626
 import Store
+import Synchronization
 import Testing
 import Transport
 
@@ -190,6 +191,42 @@ import Transport
         #expect(attempted <= 8, "\(attempted) of the dead peer's 1,000 messages were tried")
         let held = try await library.entries([.pending]).filter { $0.peerName == "dead" && $0.attempts == 0 }
         #expect(held.count >= 1_012)
+    }
+
+    @Test func ringsForAHeldPeerDoNotMakeTheDispatcherReadTheOutbox() async throws {
+        let healthy = try await TestHTTPPeer.start()
+        defer { Task { await healthy.stop() } }
+        let closed = try await TestHTTPPeer.closedPort()
+        let looks = Mutex(0)
+        let library = try DeliveryTestLibrary(
+            peers: [("healthy", healthy.endpoint), ("dead", URL(string: "http://127.0.0.1:\(closed)/iso18626")!)],
+            statementObserver: { sql in
+                if sql.contains("PARTITION BY d.peer_name") { looks.withLock { $0 += 1 } }
+            }
+        )
+        try await library.whileDispatching(library.dispatcher(retryPolicy: RetryPolicy(initialDelay: 30))) {
+            _ = try await library.borrow(from: "dead", title: "Refused")
+            try await eventually("the refused attempt") {
+                try await library.entries([.pending]).contains { $0.attempts > 0 }
+            }
+            // The dispatcher has looked after recording the refusal; let it settle into its wait.
+            try await eventually("the dispatcher at rest") {
+                let before = looks.withLock { $0 }
+                try await Task.sleep(for: .milliseconds(100))
+                return looks.withLock { $0 } == before
+            }
+            let atRest = looks.withLock { $0 }
+            // Commits that queue messages only for the held peer (what Gateway.handle rings) are not work.
+            for _ in 0..<50 {
+                library.gateway.outboxDoorbell.ring(peers: ["dead"])
+                await Task.yield()
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(looks.withLock { $0 } == atRest)
+            // A ring that names a peer that is not held is.
+            library.gateway.outboxDoorbell.ring(peers: ["dead", "healthy"])
+            try await eventually("a look for the healthy peer") { looks.withLock { $0 } > atRest }
+        }
     }
 
     @Test func aBacklogDrainsFastOnceAndInOrder() async throws {

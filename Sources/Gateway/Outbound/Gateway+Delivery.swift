@@ -51,6 +51,16 @@ extension Gateway {
         outboxDoorbell.ring()
     }
 
+    /// Wakes the outbox dispatcher for the peers whose queues a committed write changed (not at all when
+    /// it changed none).
+    func outboxMayHaveWork(_ changes: OutboxChanges) {
+        switch changes {
+        case .none: break
+        case .peers(let peers): outboxDoorbell.ring(peers: peers)
+        case .unknown: outboxDoorbell.ring()
+        }
+    }
+
     /// Messages due for delivery now, at most one per transaction (the oldest), oldest first, read with
     /// their bodies in one query.
     /// - Parameters:

@@ -5,10 +5,17 @@ import Synchronization
 ///
 /// Rings coalesce: any number of rings while nobody waits leave one pending wake-up, which the next
 /// ``wait(until:)`` consumes at once. A ring wakes every task waiting at that moment.
+///
+/// A ring may name the peers whose queues changed (``ring(peers:)``); the dispatcher reads them with
+/// ``takeRungPeers()`` and need not look at the outbox when every one of them is held after a failure.
 public final class OutboxDoorbell: Sendable {
     private struct State {
         /// Rung since the last wait returned.
         var rung = false
+        /// The peers named by rings since the last ``takeRungPeers()``.
+        var rungPeers: Set<String> = []
+        /// Whether a ring since the last ``takeRungPeers()`` named no peer (anything may have changed).
+        var rungForAll = false
         /// Waiting tasks, by a number unique to each wait.
         var waiters: [UInt64: CheckedContinuation<Bool, Never>] = [:]
         var nextWaiter: UInt64 = 0
@@ -19,9 +26,33 @@ public final class OutboxDoorbell: Sendable {
     /// Creates a doorbell that has not been rung.
     public init() {}
 
-    /// Wakes the tasks waiting now, or the next one to wait.
+    /// Wakes the tasks waiting now, or the next one to wait, for work that may concern any peer.
     public func ring() {
+        ring { $0.rungForAll = true }
+    }
+
+    /// Wakes the tasks waiting now, or the next one to wait, for work in these peers' queues only.
+    /// Ringing for no peer does nothing.
+    public func ring(peers: Set<String>) {
+        guard !peers.isEmpty else { return }
+        ring { $0.rungPeers.formUnion(peers) }
+    }
+
+    /// The peers named by the rings since the last call, or `nil` when a ring named none (any queue may
+    /// have changed). Resets both.
+    public func takeRungPeers() -> Set<String>? {
+        state.withLock { state in
+            defer {
+                state.rungPeers = []
+                state.rungForAll = false
+            }
+            return state.rungForAll ? nil : state.rungPeers
+        }
+    }
+
+    private func ring(noting note: (inout State) -> Void) {
         let waiters = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
+            note(&state)
             guard !state.waiters.isEmpty else {
                 state.rung = true
                 return []

@@ -50,4 +50,18 @@ public struct WriteIntent: Sendable {
     public var queuesDeliveries: Bool {
         operations.contains { if case .enqueue(let entries) = $0 { !entries.isEmpty } else { false } }
     }
+
+    /// What committing it may give the outbox dispatcher to do: the peers whose queues it adds to or
+    /// changes.
+    public var outboxChanges: OutboxChanges {
+        var peers: Set<String> = []
+        for operation in operations {
+            switch operation {
+            case .enqueue(let entries): peers.formUnion(entries.map(\.peerName))
+            case .updateOutboxEntry(let entry): peers.insert(entry.peerName)
+            default: continue
+            }
+        }
+        return peers.isEmpty ? .none : .peers(peers)
+    }
 }

@@ -129,7 +129,8 @@ private struct MessageHandler: Sendable {
             return plain(.contentTooLarge, "the message is larger than the limit of \(maximumBodySize) bytes")
         }
 
-        let commonName = await certificateCommonName(of: context.channel)
+        // Only a TLS connection has a client certificate; asking a plain one costs a trip to its event loop.
+        let commonName = scheme == "https" ? await certificateCommonName(of: context.channel) : nil
         let peerName: String?
         switch authenticator.identify(authorization: request.headers[.authorization], certificateCommonName: commonName) {
         case .anonymous:

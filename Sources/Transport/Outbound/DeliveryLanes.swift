@@ -93,6 +93,12 @@ struct DeliveryLanes {
         if takenByPeer[peer, default: 0] <= 0 { takenByPeer[peer] = nil }
     }
 
+    /// Whether every one of these peers is held at `now` (so new messages for them wait with the rest of
+    /// their queue, and a look at the outbox would find nothing to take for them).
+    func holdsAll(_ peers: Set<String>, at now: ContinuousClock.Instant = .now) -> Bool {
+        !peers.isEmpty && peers.allSatisfy { peer in heldUntil[peer].map { $0 > now } ?? false }
+    }
+
     /// Holds a peer's queue until `instant`: its messages are not taken before then.
     mutating func hold(_ peer: String, until instant: ContinuousClock.Instant) {
         heldUntil[peer] = max(instant, heldUntil[peer] ?? instant)

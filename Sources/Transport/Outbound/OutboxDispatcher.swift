@@ -90,7 +90,7 @@ public final class OutboxDispatcher: Service {
             await withDiscardingTaskGroup { group in
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     startSenders(await takeDueDeliveries().senders, in: &group)
-                    await doorbell.wait(until: await nextLook())
+                    await waitForWork(until: await nextLook())
                     // While deliveries are under way, every recorded attempt rings: let those rings gather
                     // briefly so that one look at the outbox serves many. An idle outbox looks at once.
                     if lanes.withLock({ !$0.taken.isEmpty }) {
@@ -103,6 +103,16 @@ public final class OutboxDispatcher: Service {
             doorbell.ring()
         }
         await shutdown()
+    }
+
+    /// Waits for a ring or the deadline. A ring that names only peers held after a failure is not work:
+    /// their new messages wait with the rest of their queue until the hold ends (when a look is due
+    /// anyway), so the wait goes on without reading the outbox.
+    private func waitForWork(until deadline: ContinuousClock.Instant) async {
+        let doorbell = gateway.outboxDoorbell
+        while await doorbell.wait(until: deadline), !Task.isShuttingDownGracefully, !Task.isCancelled {
+            guard let peers = doorbell.takeRungPeers(), lanes.withLock({ $0.holdsAll(peers) }) else { return }
+        }
     }
 
     /// Closes the HTTP client's connections. ``run()`` does it when it returns; call it after using
