@@ -42,6 +42,35 @@ import Transactions
         #expect(try await pair.borrower.worklist(.readyForPickup).isEmpty, "collected by the patron")
     }
 
+    @Test func aReceivedLoanHasABookBandWithItsPickupBranchPatronReferenceAndDueDate() async throws {
+        let pair = try LibraryPair(borrowerBranches: Self.branches)
+        let borrowing = try await pair.borrower.borrow(Self.request(pickup: "LAW"))
+        try await pair.deliverAll()
+        let lending = try await pair.lenderTransaction(for: borrowing)
+        let due = TimestampFormat.normalized(pair.clock.now.addingTimeInterval(30 * 86_400))
+        _ = try await pair.lender.perform(SupplierCommand(.ship, dueDate: due), onTransaction: lending.id)
+        try await pair.deliverAll()
+        _ = try await pair.borrower.perform(RequesterCommand(.markReceived), onTransaction: borrowing.id)
+
+        let band = try await pair.borrower.bookBand(transactionID: borrowing.id)
+        #expect(band.requestID == borrowing.requestingAgencyRequestID)
+        #expect(band.title == "Moby-Dick" && band.author == "Melville, Herman")
+        #expect(band.pickupBranch?.name == "Law Library")
+        #expect(band.patronReference == "P-1001", "the reference we sent, not a name")
+        #expect(band.dueDate == due)
+        #expect(band.lender == "lender (ISIL:DK-LEND)")
+        #expect(band.returnTo == ["lender (ISIL:DK-LEND)"], "the lender sent no return address")
+
+        await #expect(throws: StaffActionError.self) { _ = try await pair.borrower.bookBand(transactionID: 999) }
+        await #expect(throws: StaffActionError.self) { _ = try await pair.lender.bookBand(transactionID: lending.id) }
+        let copy = try await pair.borrower.borrow(LibraryPair.borrowingRequest(.copy))
+        await #expect {
+            _ = try await pair.borrower.bookBand(transactionID: copy.id)
+        } throws: { error in
+            (error as? StaffActionError)?.reason == .notAllowed
+        }
+    }
+
     @Test func anUnknownPickupLocationIsRefusedAndNothingIsStored() async throws {
         let pair = try LibraryPair(borrowerBranches: Self.branches)
         await #expect {

@@ -60,6 +60,12 @@ final class DeskOverHTTPTests {
         let atLaw = try borrower.cli(["worklist", "ready-for-pickup", "--branch", "LAW", "--format", "csv"])
         #expect(atLaw.contains("\n\(borrowing),,borrowing,received,lender,\(requestID),2030-12-31T23:59:59Z,LAW,"))
         #expect(try borrower.cli(["worklist", "ready-for-pickup", "--branch", "MAIN"]).contains("nothing on the ready-for-pickup list"))
+        let bandPath = scratch.url.appendingPathComponent("band.pdf").path
+        #expect(try borrower.cli(["print", "band", String(borrowing), "--output", bandPath]).hasPrefix("wrote \(bandPath)"))
+        let band = try #require(FileManager.default.contents(atPath: bandPath))
+        #expect(band.starts(with: Data("%PDF-".utf8)))
+        let copyBand = try IllgateBinary.run(["print", "band", "999", "--config", borrower.configPath])
+        #expect(copyBand.status != 0 && copyBand.error.contains("no borrowing transaction 999"))
         #expect(try borrower.cli(["worklist", "due-soon"]).contains("nothing on the due-soon list"))
 
         let unknownList = try IllgateBinary.run(["worklist", "to-do", "--config", borrower.configPath])

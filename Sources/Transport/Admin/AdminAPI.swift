@@ -15,7 +15,8 @@ import Transactions
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
 /// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`,
-/// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, and `GET /metrics` when a metrics
+/// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, `GET /v1/transactions/{id}/band`
+/// (a PDF), and `GET /metrics` when a metrics
 /// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
@@ -90,6 +91,10 @@ public final class AdminAPI: Service {
         v1.get("worklists/{name}") { request, context in
             await routes.guarded(request) { try await desk.worklist(try context.parameters.require("name"), request) }
         }
+        v1.get("transactions/{id}/band") { request, context -> Response in
+            guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+            return await routes.document { try await desk.band(try context.parameters.require("id", as: Int64.self)) }
+        }
         v1.get("reports/activity") { request, _ in await routes.guarded(request) { try await desk.activity(request) } }
         v1.get("reports/demand") { request, _ in await routes.guarded(request) { try await desk.demand(request) } }
         application = Application(
@@ -154,11 +159,19 @@ private struct AdminRoutes: Sendable {
         }
         do {
             return json(.ok, try await handler())
-        } catch let error as ReportPeriodError {
+        } catch {
+            return errorResponse(error)
+        }
+    }
+
+    /// The JSON answer for a handler's error, with the HTTP status its kind calls for.
+    private func errorResponse(_ error: any Error) -> Response {
+        switch error {
+        case let error as ReportPeriodError:
             return json(.badRequest, AdminError(error: error.message, reason: "badRequest"))
-        } catch let error as AdminError {
+        case let error as AdminError:
             return json(error.reason == "notFound" ? .notFound : error.reason == "conflict" ? .conflict : .badRequest, error)
-        } catch let error as StaffActionError {
+        case let error as StaffActionError:
             let status: HTTPResponse.Status
             switch error.reason {
             case .notFound: status = .notFound
@@ -167,8 +180,18 @@ private struct AdminRoutes: Sendable {
             case .storage: status = .serviceUnavailable
             }
             return json(status, AdminError(error: error.message, reason: error.reason.rawValue))
-        } catch {
+        default:
             return json(.badRequest, AdminError(error: "\(error)", reason: "badRequest"))
+        }
+    }
+
+    /// Runs a handler that renders a PDF: the document with `application/pdf`, or the error as JSON.
+    func document(_ handler: () async throws -> [UInt8]) async -> Response {
+        do {
+            let bytes = try await handler()
+            return Response(status: .ok, headers: [.contentType: "application/pdf"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        } catch {
+            return errorResponse(error)
         }
     }
 

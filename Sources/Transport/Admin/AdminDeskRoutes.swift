@@ -1,11 +1,13 @@
 import Foundation
 import Gateway
 import Hummingbird
+import Labels
 import Store
 
 /// The admin API's worklist and report handlers: `GET /v1/worklists/{name}` (`branch`, `within_days`,
 /// `limit`), `GET /v1/reports/activity` (`from`, `to`, `by=month`), `GET /v1/reports/demand` (`from`,
-/// `to`, `min`). Periods are days `YYYY-MM-DD` in the library's time zone.
+/// `to`, `min`), and `GET /v1/transactions/{id}/band` (the book band PDF). Periods are days `YYYY-MM-DD` in
+/// the library's time zone.
 struct AdminDeskRoutes: Sendable {
     let gateway: Gateway
 
@@ -38,6 +40,10 @@ struct AdminDeskRoutes: Sendable {
         let minimum = try number(query.get("min"), field: "min") ?? 2
         let period = try gateway.reportPeriod(from: query.get("from"), to: query.get("to"))
         return try await gateway.demandReport(period, minimumRequests: minimum).map(AdminDemandLine.init)
+    }
+
+    func band(_ id: Int64) async throws -> [UInt8] {
+        try BookBandLayout.render(try await gateway.bookBand(transactionID: id), calendar: gateway.libraryCalendar)
     }
 
     /// A positive whole number from the query string, or `nil` when absent.

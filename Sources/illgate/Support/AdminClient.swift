@@ -30,7 +30,22 @@ struct AdminClient {
         try await call("POST", path, body: body, as: type)
     }
 
+    /// The body of a `GET` that answers with a file (a PDF), as bytes.
+    func download(_ path: String) async throws -> [UInt8] {
+        Array(try await exchange("GET", path, body: nil as String?))
+    }
+
     private func call<Body: Encodable, Answer: Decodable>(_ method: String, _ path: String, body: Body?, as type: Answer.Type) async throws -> Answer {
+        let data = try await exchange(method, path, body: body)
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw CommandFailure("unexpected answer from the admin API: \(error)")
+        }
+    }
+
+    /// Sends one request and returns the body of a 2xx answer; any other answer becomes the API's error.
+    private func exchange<Body: Encodable>(_ method: String, _ path: String, body: Body?) async throws -> Data {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -51,10 +66,6 @@ struct AdminClient {
             }
             throw CommandFailure("the admin API answered HTTP \(response.status.code): \(String(decoding: data, as: UTF8.self))")
         }
-        do {
-            return try JSONDecoder().decode(type, from: data)
-        } catch {
-            throw CommandFailure("unexpected answer from the admin API: \(error)")
-        }
+        return data
     }
 }
