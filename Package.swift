@@ -75,7 +75,7 @@ let package = Package(
             dependencies: ["CLibHaru", "CZint"],
             swiftSettings: swiftSettings
         ),
-        // The desk's printed documents (book bands), laid out with Printing from the Gateway's document models.
+        // The desk's printed documents (book bands, lending labels, packing lists), laid out with Printing from the Gateway's document models.
         .target(
             name: "Labels",
             dependencies: ["Printing", "Gateway"],
@@ -118,6 +118,7 @@ let package = Package(
                 "Gateway",
                 "ISO18626",
                 "Labels",
+                "Printing",
                 "Store",
                 "Transactions",
                 .product(name: "Hummingbird", package: "hummingbird"),

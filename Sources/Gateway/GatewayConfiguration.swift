@@ -16,6 +16,8 @@ public struct GatewayConfiguration: Sendable {
     public var policy: PolicyConfiguration?
     /// Our own branches (`[[library.branches]]`): pickup locations and owning libraries.
     public var branches: [Branch]
+    /// Our name and postal address as printed on labels (`[library]` name and address); empty when not configured.
+    public var returnAddress: [String]
 
     /// Creates a configuration.
     public init(
@@ -24,7 +26,8 @@ public struct GatewayConfiguration: Sendable {
         maximumMessageSize: Int = 1 << 20,
         requestIDPrefix: String = "ILG",
         policy: PolicyConfiguration? = nil,
-        branches: [Branch] = []
+        branches: [Branch] = [],
+        returnAddress: [String] = []
     ) {
         self.libraryAgencyIDs = libraryAgencyIDs
         self.peers = PeerDirectory(peers)
@@ -32,6 +35,7 @@ public struct GatewayConfiguration: Sendable {
         self.requestIDPrefix = requestIDPrefix
         self.policy = policy
         self.branches = branches
+        self.returnAddress = returnAddress
     }
 
     /// Whether an agency id is one of ours.

@@ -26,7 +26,7 @@ public enum BookBandLayout {
         section(flow, "Patron")
         flow.paragraph(band.patronReference ?? "-", style: TextStyle(.monospaceBold, size: 16))
         section(flow, "Due back")
-        flow.paragraph(band.dueDate.map { day($0, calendar) } ?? "see the ILL desk", style: TextStyle(.bold, size: 18))
+        flow.paragraph(band.dueDate.map(calendar.printedDay) ?? "see the ILL desk", style: TextStyle(.bold, size: 18))
         flow.rule(spacing: 8)
 
         flow.paragraph(band.title, style: .heading)
@@ -50,10 +50,5 @@ public enum BookBandLayout {
     private static func section(_ flow: PageFlow, _ label: String) {
         flow.advance(6)
         flow.paragraph(label.uppercased(), style: .small)
-    }
-
-    private static func day(_ date: Date, _ calendar: Calendar) -> String {
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 }

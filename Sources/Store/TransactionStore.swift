@@ -66,6 +66,8 @@ public protocol TransactionStore: Sendable {
     /// The titles our patrons asked to borrow at least `minimumRequests` times among the requests created in
     /// `[start, end)`, most asked first, each with the copies the copyright ledger counted in that period.
     func demand(createdFrom start: Date, before end: Date, minimumRequests: Int) async throws -> [TitleDemandRecord]
+    /// The loans we shipped in `[start, end)`, by peer and in the order they were shipped (packing lists).
+    func shipments(shippedFrom start: Date, before end: Date) async throws -> [ShipmentRecord]
 }
 
 extension TransactionStore {

@@ -71,6 +71,39 @@ import Transactions
         }
     }
 
+    @Test func aShippedLoanHasALabelToTheBorrowersDeliveryAddressAndIsOnTheDaysPackingList() async throws {
+        let pair = try LibraryPair()
+        var request = LibraryPair.borrowingRequest(title: "Typee")
+        request.requestedDeliveryInfo = [
+            RequestedDeliveryInfo(sortOrder: 2, address: .physical(PhysicalAddress(line1: "Back door"))),
+            RequestedDeliveryInfo(
+                sortOrder: 1,
+                address: .physical(PhysicalAddress(line1: "500 College Avenue", locality: "New York", postalCode: "10027", country: Country("US")))
+            ),
+        ]
+        let borrowing = try await pair.borrower.borrow(request)
+        try await pair.deliverAll()
+        let lending = try await pair.lenderTransaction(for: borrowing)
+        #expect(try await pair.lender.packingLists().isEmpty, "nothing shipped yet")
+        let due = TimestampFormat.normalized(pair.clock.now.addingTimeInterval(30 * 86_400))
+        _ = try await pair.lender.perform(SupplierCommand(.ship, dueDate: due), onTransaction: lending.id)
+
+        let label = try await pair.lender.lendingLabel(transactionID: lending.id)
+        #expect(label.requestID == borrowing.requestingAgencyRequestID)
+        #expect(label.to == ["borrower", "500 College Avenue", "10027 New York", "US"], "the first delivery address by sort order")
+        #expect(label.from == ["ISIL:DK-LEND"], "no [library] address configured")
+        #expect(label.title == "Typee" && label.dueDate == due)
+
+        let lists = try await pair.lender.packingLists()
+        #expect(lists.map(\.library) == ["borrower (ISIL:US-BORR)"])
+        #expect(lists.first?.lines.map(\.requestID) == [borrowing.requestingAgencyRequestID])
+        #expect(try await pair.lender.packingLists(peer: "borrower").count == 1)
+        #expect(try await pair.lender.packingLists(day: "2020-01-01").isEmpty)
+        await #expect(throws: StaffActionError.self) { _ = try await pair.lender.packingLists(peer: "nobody") }
+        await #expect(throws: ReportPeriodError.self) { _ = try await pair.lender.packingLists(day: "yesterday") }
+        await #expect(throws: StaffActionError.self) { _ = try await pair.lender.lendingLabel(transactionID: 999) }
+    }
+
     @Test func anUnknownPickupLocationIsRefusedAndNothingIsStored() async throws {
         let pair = try LibraryPair(borrowerBranches: Self.branches)
         await #expect {

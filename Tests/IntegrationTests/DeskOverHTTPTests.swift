@@ -54,6 +54,13 @@ final class DeskOverHTTPTests {
         try lender.cli(["tx", "action", String(lending), "ship", "--due", "2030-12-31"])
         #expect(try lender.cli(["worklist", "ship"]).contains("nothing on the ship list"))
         #expect(try lender.cli(["worklist", "awaiting-return", "--format", "csv"]).contains("\n\(lending),"))
+        let labelPath = scratch.url.appendingPathComponent("label.pdf").path
+        #expect(try lender.cli(["print", "label", String(lending), "--output", labelPath]).hasPrefix("wrote \(labelPath)"))
+        #expect(FileManager.default.contents(atPath: labelPath)?.starts(with: Data("%PDF-".utf8)) == true)
+        let packingPath = scratch.url.appendingPathComponent("packing.pdf").path
+        #expect(try lender.cli(["print", "packing", "--peer", "borrower", "--output", packingPath]).hasPrefix("wrote \(packingPath)"))
+        let noShipments = try IllgateBinary.run(["print", "packing", "--date", "2020-01-01", "--config", lender.configPath])
+        #expect(noShipments.status != 0 && noShipments.error.contains("nothing was shipped on 2020-01-01"))
         try await eventually("the borrower to see it shipped") { try borrower.transaction(borrowing)?.state == "shipped" }
 
         try borrower.cli(["tx", "action", String(borrowing), "markReceived"])

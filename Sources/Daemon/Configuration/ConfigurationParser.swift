@@ -106,9 +106,16 @@ struct ConfigurationParser {
             }
         }
         let branches = readBranches(reader.tables("branches"))
+        let address = reader.strings("address", expected: "an array of address lines, like [\"1 Library Way\", \"Springfield\"]")
         reader.finish()
         return LibraryResult(
-            library: DaemonConfiguration.Library(agencyIDs: agencies.map(\.0), name: name, requestIDPrefix: prefix, branches: branches),
+            library: DaemonConfiguration.Library(
+                agencyIDs: agencies.map(\.0),
+                name: name,
+                requestIDPrefix: prefix,
+                branches: branches,
+                address: address?.map(\.value) ?? []
+            ),
             agencyPaths: agencies
         )
     }

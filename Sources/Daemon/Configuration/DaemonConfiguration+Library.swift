@@ -12,13 +12,16 @@ extension DaemonConfiguration {
         public var requestIDPrefix: String
         /// Our branches (`[[library.branches]]`): pickup locations for borrowed items, owners of holdings.
         public var branches: [Branch]
+        /// Our postal address, one line per element, for the return address of labels.
+        public var address: [String]
 
         /// Creates the section.
-        public init(agencyIDs: [AgencyID], name: String? = nil, requestIDPrefix: String = "ILG", branches: [Branch] = []) {
+        public init(agencyIDs: [AgencyID], name: String? = nil, requestIDPrefix: String = "ILG", branches: [Branch] = [], address: [String] = []) {
             self.agencyIDs = agencyIDs
             self.name = name
             self.requestIDPrefix = requestIDPrefix
             self.branches = branches
+            self.address = address
         }
     }
 }

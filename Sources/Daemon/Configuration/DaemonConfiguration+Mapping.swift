@@ -16,7 +16,8 @@ extension DaemonConfiguration {
             maximumMessageSize: limits.max() ?? 1 << 20,
             requestIDPrefix: library.requestIDPrefix,
             policy: policy,
-            branches: library.branches
+            branches: library.branches,
+            returnAddress: (library.name.map { [$0] } ?? []) + library.address
         )
     }
 

@@ -54,12 +54,7 @@ extension Gateway {
     /// - Throws: ``StaffActionError/Reason/notFound`` when there is no borrowing transaction with that id,
     ///   ``StaffActionError/Reason/notAllowed`` when it is a copy (a copy gets no band).
     public func bookBand(transactionID id: Int64) async throws -> BookBand {
-        guard let transaction = try await store.transaction(id: id), transaction.role == .requester else {
-            throw StaffActionError(.notFound, "no borrowing transaction \(id)")
-        }
-        guard transaction.serviceType != .copy else {
-            throw StaffActionError(.notAllowed, "transaction \(id) is a copy; only loans get a book band")
-        }
+        let transaction = try await loan(id, role: .requester, for: "a book band")
         let messages = try await store.messages(transactionID: id)
         let decoder = ISO18626Decoder()
         var request: Request?
@@ -79,12 +74,7 @@ extension Gateway {
         var returnTo: [String] = []
         if let returnInfo {
             returnTo = [returnInfo.name, returnInfo.returnAgencyID?.description].compactMap(\.self)
-            if let address = returnInfo.physicalAddress {
-                returnTo += [address.line1, address.line2].compactMap(\.self)
-                let town = [address.postalCode, address.locality, address.region?.value].compactMap(\.self).joined(separator: " ")
-                if !town.isEmpty { returnTo.append(town) }
-                if let country = address.country?.value { returnTo.append(country) }
-            }
+            returnTo += returnInfo.physicalAddress?.printedLines ?? []
         }
         if returnTo.isEmpty { returnTo = ["\(transaction.peerName) (\(lenderAgency))"] }
         return BookBand(

@@ -17,5 +17,9 @@ extension SQLiteMigrations {
                     """
             )
         }
+        migrator.registerMigration("v8a: an index of shipments by day for the packing lists") { db in
+            // Only ship events are indexed: the events of every other step never touch it.
+            try db.execute(sql: "CREATE INDEX event_shipped ON event(at) WHERE event = 'ship'")
+        }
     }
 }

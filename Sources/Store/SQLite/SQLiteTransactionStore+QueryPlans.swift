@@ -69,6 +69,8 @@ extension SQLiteTransactionStore {
             queries.append(("worklist ready-for-pickup at one branch", branchSQL, branchArguments))
             let (demandSQL, demandArguments) = Self.demandStatement(from: since, before: since, minimumRequests: 2)
             queries.append(("demand report", demandSQL, demandArguments))
+            let (shipmentsSQL, shipmentsArguments) = Self.shipmentsStatement(from: since, before: since)
+            queries.append(("packing list: a day's shipments", shipmentsSQL, shipmentsArguments))
             let (activitySQL, activityArguments) = Self.activityStatement(from: since, before: since)
             queries.append(("activity report", activitySQL, activityArguments))
             for (name, query) in histories {

@@ -15,8 +15,8 @@ import Transactions
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
 /// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`,
-/// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, `GET /v1/transactions/{id}/band`
-/// (a PDF), and `GET /metrics` when a metrics
+/// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, `GET /v1/transactions/{id}/band`,
+/// `GET /v1/transactions/{id}/label`, `GET /v1/packing` (PDFs), and `GET /metrics` when a metrics
 /// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
@@ -94,6 +94,14 @@ public final class AdminAPI: Service {
         v1.get("transactions/{id}/band") { request, context -> Response in
             guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
             return await routes.document { try await desk.band(try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.get("transactions/{id}/label") { request, context -> Response in
+            guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+            return await routes.document { try await desk.label(try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.get("packing") { request, _ -> Response in
+            guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+            return await routes.document { try await desk.packing(request) }
         }
         v1.get("reports/activity") { request, _ in await routes.guarded(request) { try await desk.activity(request) } }
         v1.get("reports/demand") { request, _ in await routes.guarded(request) { try await desk.demand(request) } }

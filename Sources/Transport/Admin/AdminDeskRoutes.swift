@@ -2,11 +2,13 @@ import Foundation
 import Gateway
 import Hummingbird
 import Labels
+import Printing
 import Store
 
 /// The admin API's worklist and report handlers: `GET /v1/worklists/{name}` (`branch`, `within_days`,
 /// `limit`), `GET /v1/reports/activity` (`from`, `to`, `by=month`), `GET /v1/reports/demand` (`from`,
-/// `to`, `min`), and `GET /v1/transactions/{id}/band` (the book band PDF). Periods are days `YYYY-MM-DD` in
+/// `to`, `min`), and the PDFs: `GET /v1/transactions/{id}/band` (book band), `GET /v1/transactions/{id}/label`
+/// (lending label), `GET /v1/packing` (`date`, `peer`, `paper`: a day's packing lists). Periods are days `YYYY-MM-DD` in
 /// the library's time zone.
 struct AdminDeskRoutes: Sendable {
     let gateway: Gateway
@@ -44,6 +46,25 @@ struct AdminDeskRoutes: Sendable {
 
     func band(_ id: Int64) async throws -> [UInt8] {
         try BookBandLayout.render(try await gateway.bookBand(transactionID: id), calendar: gateway.libraryCalendar)
+    }
+
+    func label(_ id: Int64) async throws -> [UInt8] {
+        try LendingLabelLayout.render(try await gateway.lendingLabel(transactionID: id), calendar: gateway.libraryCalendar)
+    }
+
+    func packing(_ request: Request) async throws -> [UInt8] {
+        let query = request.uri.queryParameters
+        let size: PageSize
+        switch query.get("paper") {
+        case nil, "a4": size = .a4
+        case "letter": size = .letter
+        case let other?: throw AdminError(error: "paper: '\(other)' is not a4 or letter", reason: "badRequest")
+        }
+        let lists = try await gateway.packingLists(day: query.get("date"), peer: query.get("peer"))
+        guard !lists.isEmpty else {
+            throw AdminError(error: "nothing was shipped \(query.get("peer").map { "to \($0) " } ?? "")on \(query.get("date") ?? "today")", reason: "notFound")
+        }
+        return try PackingListLayout.render(lists, pageSize: size, calendar: gateway.libraryCalendar)
     }
 
     /// A positive whole number from the query string, or `nil` when absent.
