@@ -107,7 +107,7 @@ let package = Package(
         // The application core: inbound pipeline, staff actions, outbound message building.
         .target(
             name: "Gateway",
-            dependencies: ["ISO18626", "Transactions", "Policy", "Store"],
+            dependencies: ["ISO18626", "Transactions", "Policy", "Store", "Printing"],
             swiftSettings: swiftSettings
         ),
         // Listeners (HTTP on Hummingbird, TCP on SwiftNIO with our framing), peer clients, the outbox
@@ -116,6 +116,7 @@ let package = Package(
             name: "Transport",
             dependencies: [
                 "Gateway",
+                "Printing",
                 "ISO18626",
                 "Labels",
                 "Printing",
@@ -185,7 +186,11 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser"],
+            dependencies: [
+                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser", "Printing", "PrintingTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         // A child process for the crash test: applies messages until it is killed.

@@ -45,6 +45,15 @@ struct Housekeeping: Service {
                         if let due = loan.dueDate { metadata["due"] = .string(TimestampFormat.format(due)) }
                         logger.notice("loan overdue: Overdue sent to the borrower", metadata: metadata)
                     }
+                    for loan in try await gateway.billLongOverdueLoans() {
+                        logger.notice(
+                            "loan long overdue: billed as lost (CompletedWithoutReturn)",
+                            metadata: [
+                                "event": "billed-lost", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
+                                "request_id": .string(loan.requestingAgencyRequestID),
+                            ]
+                        )
+                    }
                     lastOverdueCheck = Date()
                 }
                 if Date().timeIntervalSince(lastPurge) > 86_400 {

@@ -18,6 +18,8 @@ public struct GatewayConfiguration: Sendable {
     public var branches: [Branch]
     /// Our name and postal address as printed on labels (`[library]` name and address); empty when not configured.
     public var returnAddress: [String]
+    /// Who we are on invoices, and how they are numbered and paid (`[billing]`).
+    public var billing = BillingConfiguration()
 
     /// Creates a configuration.
     public init(

@@ -32,7 +32,7 @@ extension RequesterState {
     public var outcome: TransactionOutcome {
         switch self {
         case .requested, .expectToSupply, .willSupply: .open
-        case .shipped, .received, .withPatron, .returnShipped, .copyDelivered, .completed, .completedWithoutReturn: .supplied
+        case .shipped, .received, .withPatron, .returnShipped, .awaitingBill, .copyDelivered, .completed, .completedWithoutReturn: .supplied
         case .unfilled: .unfilled
         case .conditionsOffered, .retried: .conditions
         case .cancelled: .cancelled

@@ -58,6 +58,8 @@ struct LibraryPair {
     let lender: Gateway
     let borrower: Gateway
     private let databases: [TemporaryDatabase]
+    /// The lender's and the borrower's database files.
+    var databasePaths: (lender: String, borrower: String) { (databases[0].path, databases[1].path) }
 
     init(
         lenderEdition: Edition = .v1_2,
@@ -67,26 +69,29 @@ struct LibraryPair {
         borrowerPolicy: PolicyConfiguration? = nil,
         borrowerPeers: [Peer] = [],
         borrowerBranches: [Branch] = [],
-        lenderStatementObserver: (@Sendable (String) -> Void)? = nil
+        lenderStatementObserver: (@Sendable (String) -> Void)? = nil,
+        lenderBilling: BillingConfiguration = BillingConfiguration()
     ) throws {
         let lenderDatabase = try TemporaryDatabase()
         let borrowerDatabase = try TemporaryDatabase()
         databases = [lenderDatabase, borrowerDatabase]
         let clock = self.clock
+        var lenderConfiguration = GatewayConfiguration(
+            libraryAgencyIDs: [Self.lenderAgency],
+            peers: [
+                Peer(
+                    name: "borrower",
+                    agencyIDs: [Self.borrowerAgency],
+                    edition: borrowerEdition,
+                    requiredAuthentication: lenderRequiresAuthentication
+                )
+            ],
+            requestIDPrefix: "LEND",
+            policy: lenderPolicy
+        )
+        lenderConfiguration.billing = lenderBilling
         lender = try Gateway(
-            configuration: GatewayConfiguration(
-                libraryAgencyIDs: [Self.lenderAgency],
-                peers: [
-                    Peer(
-                        name: "borrower",
-                        agencyIDs: [Self.borrowerAgency],
-                        edition: borrowerEdition,
-                        requiredAuthentication: lenderRequiresAuthentication
-                    )
-                ],
-                requestIDPrefix: "LEND",
-                policy: lenderPolicy
-            ),
+            configuration: lenderConfiguration,
             store: try SQLiteTransactionStore(path: lenderDatabase.path, statementObserver: lenderStatementObserver),
             validateOutbound: true,
             clock: { clock.now }

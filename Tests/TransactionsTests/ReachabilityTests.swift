@@ -14,7 +14,7 @@ struct ReachabilityTests {
         uniqueKeysWithValues: ServiceType.allCases.map { ($0, MachineGraph(from: RequesterStateMachine(serviceType: $0))) }
     )
 
-    static let requesterLoanStates: Set<RequesterState> = [.shipped, .received, .withPatron, .returnShipped]
+    static let requesterLoanStates: Set<RequesterState> = [.shipped, .received, .withPatron, .returnShipped, .awaitingBill]
 
     // MARK: Supplier
 

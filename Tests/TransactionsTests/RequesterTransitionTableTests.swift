@@ -85,7 +85,17 @@ struct RequesterTransitionTableTests {
         Row(onLoan, .cancel, .refuse(containing: "shipped")),
         Row(open.filter { $0 != .conditionsOffered }, .statusRequest, .stay([.sendAction(.statusRequest)])),
         Row(open, .notify, .stay([.sendAction(.notification)])),
-        Row(onLoan, .reportLost, .stay([.sendAction(.lost)])),
+        // Lost or damaged: the supplier is told and we wait for its bill; the item may still go back.
+        Row(onLoan, .reportLost, .moveTo(.awaitingBill, [.sendAction(.lost)])),
+        Row(onLoan, .reportDamaged, .moveTo(.awaitingBill, [.sendAction(.notification)])),
+        Row([.returnShipped], .reportDamaged, .stay([.sendAction(.notification)])),
+        Row([.awaitingBill], .requestRenewal, .refuse(containing: "reported lost or damaged")),
+        Row([.awaitingBill], .shipReturn, .moveTo(.returnShipped, [.sendAction(.shippedReturn)])),
+        Row([.awaitingBill], .supplierRecalled, .stay([alert])),
+        Row([.awaitingBill], .supplierOverdue, .stay([])),
+        Row([.awaitingBill], .supplierLoaned, .stay([])),
+        Row([.awaitingBill], .supplierCompletedWithoutReturn, .moveTo(.completedWithoutReturn, [.clearPendingRequests])),
+        Row([.awaitingBill], .supplierLoanCompleted, .moveTo(.completed, [.clearPendingRequests])),
         Row([.conditionsOffered], .retry, .moveTo(.retried, [.sendRetryRequest])),
     ]
 
@@ -236,7 +246,7 @@ struct RequesterTransitionTableTests {
         ])
         #expect(Set(Self.ownEvents) == [
             .markReceived, .checkOutToPatron, .checkInFromPatron, .shipReturn, .requestRenewal, .cancel, .statusRequest,
-            .notify, .reportLost, .retry,
+            .notify, .reportLost, .reportDamaged, .retry,
         ])
     }
 }

@@ -298,7 +298,6 @@ struct SupplierStateMachineTests {
             (.releaseHeldReturns, .received),
             (.recall, .recalled),
             (.renew, .recalled),
-            (.lost, .recalled),
             (.completeWithoutReturn, .completedWithoutReturn),
         ])
         #expect(effects == [
@@ -309,7 +308,6 @@ struct SupplierStateMachineTests {
             [.send(status: .releaseHoldReturn)],
             [.send()],
             [.send(.renewResponse, answer: false)],
-            [],
             [.send(), .clearPendingRequests],
         ])
         // Recalled -> HoldReturn is not in BRIEF §10.4: a recall already asks for the item back.

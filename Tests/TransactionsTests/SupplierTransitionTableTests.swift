@@ -55,9 +55,22 @@ struct SupplierTransitionTableTests {
         Row([.recalled, .holdReturn, .returnShipped], .shippedForward, .stay([])),
         Row(beforeShipping, .shippedForward, .refuse(containing: "not been shipped")),
 
-        // 2021 HoldReturn and Lost from the borrower: recorded for staff.
+        // 2021 HoldReturn from the borrower: recorded for staff.
         Row([.loaned, .received, .overdue, .recalled], .borrowerHoldsReturn, .stay([])),
-        Row(onLoan, .lost, .stay([])),
+        // Lost, from the borrower (2021) or our staff (or a loan long overdue): the loan ends without return and is
+        // billed; a held return is released first. An item back damaged is checked in with the damage billed.
+        Row(onLoan.filter { $0 != .holdReturn }, .lost, .moveTo(.completedWithoutReturn, [change, .clearPendingRequests, .billLoss(.lost)])),
+        Row([.holdReturn], .lost,
+            .moveTo(.completedWithoutReturn, [.send(status: .releaseHoldReturn), change, .clearPendingRequests, .billLoss(.lost)])),
+        Row(onLoan.filter { $0 != .holdReturn }, .markLost, .moveTo(.completedWithoutReturn, [change, .clearPendingRequests, .billLoss(.lost)])),
+        Row([.holdReturn], .markLost,
+            .moveTo(.completedWithoutReturn, [.send(status: .releaseHoldReturn), change, .clearPendingRequests, .billLoss(.lost)])),
+        Row(onLoan.filter { $0 != .holdReturn }, .markDamaged, .moveTo(.loanCompleted, [change, .clearPendingRequests, .billLoss(.damaged)])),
+        Row([.holdReturn], .markDamaged,
+            .moveTo(.loanCompleted, [.send(status: .releaseHoldReturn), change, .clearPendingRequests, .billLoss(.damaged)])),
+        // A lost item is neither renewed nor recalled, and the refusal says why.
+        Row([.completedWithoutReturn], .renew, .refuse(containing: "billed as lost")),
+        Row([.completedWithoutReturn], .recall, .refuse(containing: "billed as lost")),
 
         // Our answer to a new request: ExpectToSupply / WillSupply / Unfilled / RetryPossible.
         Row([.requestReceived], .expectToSupply, .moveTo(.expectToSupply, [change])),
@@ -165,6 +178,8 @@ struct SupplierTransitionTableTests {
                     #expect(outcome == .record([]))
                 } else if state == .copyCompleted, event == .cancel {
                     #expect(outcome == .record([.send(.cancelResponse, answer: false)]))
+                } else if state == .completedWithoutReturn, event == .renew || event == .recall {
+                    check(outcome, against: .refuse(containing: "billed as lost"), "(\(state), \(event))")
                 } else {
                     check(outcome, against: .refuse(containing: "cannot change"), "(\(state), \(event), \(fact.testDescription))")
                 }

@@ -100,6 +100,9 @@ extension ConfigurationParser {
         lending.markOverdue = reader.bool("mark_overdue") ?? lending.markOverdue
         lending.markOverdueAfterDays = reader.integer("mark_overdue_after_days", expected: "a number of days like 1", atLeast: 0, atMost: 365)
             ?? lending.markOverdueAfterDays
+        if let days = reader.integer("bill_lost_after_days_overdue", expected: "a number of days like 60 (0: staff decide)", atLeast: 0, atMost: 3650) {
+            lending.billLostAfterDaysOverdue = days == 0 ? nil : days
+        }
         lending.minProcessingDays = reader.integer("min_processing_days", expected: "a number of days like 2", atLeast: 0, atMost: 365) ?? lending.minProcessingDays
         if let levels = plainStrings(reader, "service_levels") { lending.serviceLevels = levels }
         lending.downgradeServiceLevel = reader.bool("downgrade_service_level") ?? lending.downgradeServiceLevel
@@ -123,13 +126,25 @@ extension ConfigurationParser {
             if Self.isCurrency(text) {
                 charges.currency = text
             } else {
-                reader.report("currency", "must be an ISO 4217 code of 3 uppercase letters like \"USD\", found \"\(text)\"")
+                reader.report("currency", "must be an active ISO 4217 code like \"USD\", found \"\(text)\"")
             }
         }
         charges.loan = money(reader, "loan") ?? charges.loan
         charges.copy = money(reader, "copy") ?? charges.copy
         charges.whenMaximumAbsent = choice(reader, "when_max_cost_absent", default: charges.whenMaximumAbsent)
         charges.feePaidSurcharge = money(reader, "fee_paid_surcharge") ?? charges.feePaidSurcharge
+        charges.lostProcessingFee = money(reader, "lost_processing_fee") ?? charges.lostProcessingFee
+        charges.damageFee = money(reader, "damage_fee") ?? charges.damageFee
+        let replacement = reader.table("replacement")
+        for materialType in replacement.keys {
+            guard let amount = money(replacement, materialType) else { continue }
+            if materialType == "default" {
+                charges.defaultReplacementCost = amount
+            } else {
+                charges.replacementCosts[materialType.lowercased()] = amount
+            }
+        }
+        replacement.finish()
         let overrides = reader.table("group_overrides")
         for group in overrides.keys {
             let table = overrides.table(group)
@@ -382,7 +397,7 @@ extension ConfigurationParser {
     }
 
     static func isCurrency(_ text: String) -> Bool {
-        text.count == 3 && text.allSatisfy { $0.isASCII && $0.isUppercase }
+        ISO4217.isActive(text)
     }
 
     /// The first instant of a `YYYY-MM-DD` day in the calendar's zone.

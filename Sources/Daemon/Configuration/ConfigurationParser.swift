@@ -41,6 +41,7 @@ struct ConfigurationParser {
         let delivery = readDelivery(reader.table("delivery"))
         let policy = readPolicy(reader.table("policy"))
         let validateOutbound = readDiagnostics(reader.table("diagnostics"))
+        let billing = readBilling(reader.table("billing"), policy: policy)
         let calendar = (policy ?? PolicyConfiguration()).calendar
         let peers = reader.tables("peers").map { readPeer($0, delivery: delivery, calendar: calendar) }
         reader.finish()
@@ -49,7 +50,7 @@ struct ConfigurationParser {
         checkPeers(peers, library: library, http: http)
         checkPolicyPeers(policy, peerNames: Set(peers.map(\.settings.peer.name)), reader)
 
-        return DaemonConfiguration(
+        var configuration = DaemonConfiguration(
             file: file,
             library: library.library,
             storagePath: storage.path,
@@ -63,6 +64,8 @@ struct ConfigurationParser {
             policy: policy,
             validateOutbound: validateOutbound
         )
+        configuration.billing = billing
+        return configuration
     }
 
     // MARK: [diagnostics]

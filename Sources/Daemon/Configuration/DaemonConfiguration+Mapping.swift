@@ -10,7 +10,7 @@ extension DaemonConfiguration {
     /// and the Gateway must not refuse what a listener accepted.
     public var gateway: GatewayConfiguration {
         let limits = [http?.maximumBodySize, tcp?.maximumFrameSize].compactMap(\.self)
-        return GatewayConfiguration(
+        var configuration = GatewayConfiguration(
             libraryAgencyIDs: library.agencyIDs,
             peers: peers.map(\.peer),
             maximumMessageSize: limits.max() ?? 1 << 20,
@@ -19,6 +19,8 @@ extension DaemonConfiguration {
             branches: library.branches,
             returnAddress: (library.name.map { [$0] } ?? []) + library.address
         )
+        configuration.billing = billing
+        return configuration
     }
 
     /// How the transport reaches and recognises each peer, in file order.

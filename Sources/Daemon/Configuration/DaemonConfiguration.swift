@@ -1,4 +1,5 @@
 internal import Foundation
+public import Gateway
 public import Policy
 public import Transport
 internal import TOMLKit
@@ -39,6 +40,8 @@ public struct DaemonConfiguration: Hashable, Sendable {
     /// Whether every message we emit is validated against its edition's schema before it is stored:
     /// `[diagnostics] validate_outbound` (off by default; what we emit is valid by construction).
     public var validateOutbound: Bool
+    /// Who we are on invoices, and how they are numbered and paid (`[billing]`).
+    public var billing = BillingConfiguration()
 
     /// Creates a configuration from its parts (tests and tools; the daemon loads a file).
     public init(

@@ -1,5 +1,4 @@
 public import Foundation
-import Policy
 public import Store
 
 /// What staff open every morning: the worklists and the department's reports. Reads only.
@@ -19,11 +18,6 @@ extension Gateway {
     ) async throws -> [WorklistEntry] {
         let branch = try configuration.pickupBranch(pickupLocation)
         return try await store.worklist(WorklistQuery(worklist, now: now, horizon: horizon, pickupLocation: branch, limit: limit))
-    }
-
-    /// The library's calendar (its time zone from `[policy]`, UTC without one): report days and months.
-    public var libraryCalendar: Calendar {
-        (configuration.policy ?? PolicyConfiguration()).calendar
     }
 
     /// The report period of the days `from` to `to` (`YYYY-MM-DD`, both included) in the library's time

@@ -1,4 +1,5 @@
 public import Foundation
+import ISO18626
 import Policy
 public import Store
 
@@ -10,6 +11,8 @@ public import Store
 /// `licence` (permitted, print_only, domestic_only, not_permitted), `local_hold` (yes/no), and item-level
 /// policy facts: `loan_allowed` (or `loans_allowed`) and `copy_allowed` (or `copies_allowed`), yes/no with
 /// empty meaning not stated, and `periodical_class` (scholarly or general, the Canadian one-year rule C05).
+/// `replacement_cost` is what replacing the copy costs, an amount and an ISO 4217 currency (`45.00 USD`);
+/// empty means the charges configuration's default for the material type.
 public struct HoldingsCSVReader: Sendable {
     /// A row that was not imported.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
@@ -33,6 +36,7 @@ public struct HoldingsCSVReader: Sendable {
     static let knownColumns = [
         "title", "isbn", "issn", "oclc", "format", "location", "branch", "call_number", "status", "due_date", "acquired_on",
         "licence", "license", "local_hold", "loan_allowed", "loans_allowed", "copy_allowed", "copies_allowed", "periodical_class",
+        "replacement_cost",
     ]
 
     private let calendar: Calendar
@@ -129,6 +133,14 @@ public struct HoldingsCSVReader: Sendable {
         if let periodicalClass, ItemFacts.PeriodicalClass(rawValue: periodicalClass) == nil {
             return reject("periodical_class \"\(periodicalClass)\" is not one of \(ItemFacts.PeriodicalClass.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+        var replacementCost: Money?
+        if let text = row["replacement_cost"] {
+            do {
+                replacementCost = try Money.parse(text, field: "replacement_cost")
+            } catch {
+                return reject(error.description)
+            }
+        }
         return .success(
             HoldingRecord(
                 isbns: isbns,
@@ -147,7 +159,8 @@ public struct HoldingsCSVReader: Sendable {
                 loanAllowed: flags["loan_allowed"],
                 copyAllowed: flags["copy_allowed"],
                 periodicalClass: periodicalClass,
-                sourceLine: line
+                sourceLine: line,
+                replacementCost: replacementCost
             )
         )
     }

@@ -310,8 +310,13 @@ struct InboundProcessor: Sendable {
             transaction.apply(machine, at: now)
             try writer.update(transaction)
             step.transaction = transaction
-            step.events.append(self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: ram.note))
-            step.outbound += statusMessages(for: effects, state: to)
+            var bill: LossBill?
+            for case .billLoss(let kind) in effects {
+                bill = try LendingBiller(policy: configuration.policy, now: now, source: "peer").bill(kind, on: transaction, writer)
+            }
+            let detail = [ram.note, bill?.note].compactMap(\.self).joined(separator: "; ")
+            step.events.append(self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: detail.isEmpty ? nil : detail))
+            step.outbound += statusMessages(for: effects, state: to, bill: bill)
             if let policy = configuration.policy, effects.contains(.awaitRenewalDecision) {
                 try decideRenewal(&transaction, machine, policy, writer, &step)
             }
@@ -366,7 +371,8 @@ struct InboundProcessor: Sendable {
     private func statusMessages(
         for effects: [SupplierEffect],
         state: SupplierState,
-        command: SupplierCommand? = nil
+        command: SupplierCommand? = nil,
+        bill: LossBill? = nil
     ) -> [(TransactionRecord) -> ISO18626Message] {
         effects.compactMap { effect in
             guard case .sendStatus(let reason, let answer, let status) = effect else { return nil }
@@ -378,7 +384,8 @@ struct InboundProcessor: Sendable {
                         reason: reason,
                         answer: answer,
                         status: status,
-                        command: command
+                        command: command,
+                        bill: bill
                     )
                 )
             }
@@ -421,6 +428,7 @@ struct InboundProcessor: Sendable {
             }
         }
         if let note = sam.messageInfo.note { details.append("note: \(note)") }
+        details += try PeerCostRecorder(policy: configuration.policy, now: now).record(sam, on: transaction, writer)
         if from != to, let followUp = try RotaFollowUp(configuration: configuration, outbound: OutboundMessages(configuration: configuration, encoder: encoder, now: now))
             .after(transaction, movedTo: to, by: sam, decision: &step.decision, writer)
         {

@@ -29,15 +29,19 @@ struct OutboundMessages {
         reason: ReasonForMessage,
         answer: Bool?,
         status: Status?,
-        command: SupplierCommand?
+        command: SupplierCommand?,
+        bill: LossBill? = nil
     ) -> SupplyingAgencyMessage {
         let status = status ?? state.status
+        // The bill rides on the closing status only (not on a ReleaseHoldReturn before it).
+        let bill = status == state.status ? bill : nil
+        let note = [command?.note, bill?.note].compactMap(\.self).joined(separator: " ")
         var message = SupplyingAgencyMessage(
             header: header(for: transaction, peer: nil),
             messageInfo: MessageInfo(
                 reasonForMessage: reason,
                 answerYesNo: answer,
-                note: command?.note,
+                note: note.isEmpty ? nil : note,
                 reasonUnfilled: status == .unfilled ? command?.reasonUnfilled : nil,
                 reasonRetry: status == .retryPossible ? command?.reasonRetry : nil
             ),
@@ -60,6 +64,9 @@ struct OutboundMessages {
                 itemFormat: command.itemFormat,
                 serviceType: command.event == .ship ? .loan : .copy
             )
+        }
+        if let bill, bill.total.amount > 0 {
+            message.deliveryInfo = DeliveryInfo(dateSent: now, deliveryCosts: [bill.total.costs])
         }
         return message
     }

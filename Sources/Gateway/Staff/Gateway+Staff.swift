@@ -52,6 +52,15 @@ extension Gateway {
                 review.resolution = "\(source.rawValue): \(command.event)"
                 try writer.update(review)
             }
+            let biller = LendingBiller(policy: outbound.configuration.policy, now: now, source: source.rawValue)
+            var bill: LossBill?
+            for case .billLoss(let kind) in effects {
+                bill = try biller.bill(kind, on: transaction, writer)
+            }
+            if outbound.configuration.policy != nil, command.event == .ship || command.event == .sendCopy {
+                let peer = outbound.configuration.peers.peer(named: transaction.peerName)
+                try biller.billService(loan: command.event == .ship, on: transaction, peer: peer, writer)
+            }
             var messageID: Int64?
             for case .sendStatus(let reason, let answer, let status) in effects {
                 let message = outbound.supplyingAgencyMessage(
@@ -60,7 +69,8 @@ extension Gateway {
                     reason: reason,
                     answer: answer,
                     status: status,
-                    command: command
+                    command: command,
+                    bill: bill
                 )
                 messageID = try Self.queue(.supplyingAgencyMessage(message), for: transaction, outbound: outbound, writer)
             }
@@ -73,7 +83,7 @@ extension Gateway {
                     fromState: from.rawValue,
                     toState: to.rawValue,
                     messageID: messageID,
-                    detail: detail ?? command.note
+                    detail: [detail ?? command.note, bill?.note].compactMap(\.self).joined(separator: "; ").nilIfEmpty
                 )
             )
             return transaction
@@ -105,7 +115,8 @@ extension Gateway {
                 for effect in effects {
                     switch effect {
                     case .sendAction(let action):
-                        let message = outbound.requestingAgencyMessage(for: transaction, peer: peer, action: action, note: command.note)
+                        let note = command.event == .reportDamaged ? "[Damaged]" + (command.note.map { " " + $0 } ?? "") : command.note
+                        let message = outbound.requestingAgencyMessage(for: transaction, peer: peer, action: action, note: note)
                         messageID = try Self.queue(.requestingAgencyMessage(message), for: transaction, outbound: outbound, writer)
                     case .sendRetryRequest:
                         result = try Self.retry(transaction, peer: peer, prefix: prefix, outbound: outbound, writer)
@@ -308,6 +319,11 @@ extension Gateway {
         let suffix = String((0..<10).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
         return "\(prefix)-\(suffix)"
     }
+}
+
+extension String {
+    /// `nil` for the empty string.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension Request {

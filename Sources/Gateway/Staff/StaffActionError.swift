@@ -8,6 +8,8 @@ public struct StaffActionError: Error, Hashable, Sendable, CustomStringConvertib
         case notAllowed
         /// The action lacks something it needs (a due date, a reason).
         case incomplete
+        /// A value given is not acceptable (a negative amount, an unknown currency); the message names the field.
+        case invalidInput
         /// No peer of that name is configured.
         case unknownPeer
         /// No branch of that code is configured in `[library]`.

@@ -59,6 +59,9 @@ public struct LendingPolicyConfiguration: Hashable, Sendable {
     public var markOverdue = true
     /// How many days after the due date that happens (0: as soon as it has passed).
     public var markOverdueAfterDays = 1
+    /// How many days past its due date a loan is billed as lost (CompletedWithoutReturn with the replacement
+    /// cost); `nil` (`bill_lost_after_days_overdue = 0`) leaves it to staff.
+    public var billLostAfterDaysOverdue: Int?
     /// A need-before date sooner than this many days cannot be met (L15).
     public var minProcessingDays = 2
     /// Service levels we offer (L16), compared case-insensitively.

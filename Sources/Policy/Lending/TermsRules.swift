@@ -47,16 +47,11 @@ enum TermsRules {
     /// Our charge for the service being evaluated: the lowest group override that applies to the peer,
     /// else the configured charge; plus the fee-paid surcharge for `UK-CopyRFeePaid` copies.
     static func charge(_ context: LendingContext) -> Decimal {
-        let charges = context.lending.charges
-        let overrides = context.peer.groups.compactMap { group in
-            charges.groupOverrides.first { $0.key.lendingMatches(group) }?.value
-        }
-        .compactMap { context.isLoan ? $0.loan : $0.copy }
-        var amount = overrides.min() ?? (context.isLoan ? charges.loan : charges.copy)
-        if context.isCopy, let code = context.copyrightCode, code.lendingMatches("UK-CopyRFeePaid") {
-            amount += charges.feePaidSurcharge
-        }
-        return amount
+        context.lending.charges.serviceCharge(
+            loan: context.isLoan,
+            groups: context.peer.groups,
+            surchargeCode: context.isCopy ? context.copyrightCode : nil
+        )
     }
 
     /// L13: our charge is within `billingInfo/maximumCosts`, in the same currency (never converted).

@@ -1,4 +1,5 @@
 public import Foundation
+public import ISO18626
 
 /// One copy in our collection, as imported from the catalogue (`illgate holdings import`).
 public struct HoldingRecord: Hashable, Sendable {
@@ -41,6 +42,8 @@ public struct HoldingRecord: Hashable, Sendable {
     public var periodicalClass: String?
     /// The line of the import file it came from.
     public var sourceLine: Int
+    /// What replacing this copy costs (the holdings file's `replacement_cost`), when the file says.
+    public var replacementCost: Money?
 
     public init(
         id: Int64 = 0,
@@ -60,7 +63,8 @@ public struct HoldingRecord: Hashable, Sendable {
         loanAllowed: Bool? = nil,
         copyAllowed: Bool? = nil,
         periodicalClass: String? = nil,
-        sourceLine: Int = 0
+        sourceLine: Int = 0,
+        replacementCost: Money? = nil
     ) {
         self.id = id
         self.isbns = isbns
@@ -80,6 +84,7 @@ public struct HoldingRecord: Hashable, Sendable {
         self.copyAllowed = copyAllowed
         self.periodicalClass = periodicalClass
         self.sourceLine = sourceLine
+        self.replacementCost = replacementCost
     }
 }
 

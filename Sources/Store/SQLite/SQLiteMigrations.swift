@@ -243,6 +243,7 @@ enum SQLiteMigrations {
                     """
             )
         }
+        registerMoney(&migrator)
         registerDeskMigrations(&migrator)
         return migrator
     }

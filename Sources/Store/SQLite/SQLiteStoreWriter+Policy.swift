@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ISO18626
 
 extension SQLiteStoreWriter {
     // MARK: Holdings
@@ -48,9 +49,17 @@ extension SQLiteStoreWriter {
                 loanAllowed: row["loan_allowed"],
                 copyAllowed: row["copy_allowed"],
                 periodicalClass: row["periodical_class"],
-                sourceLine: row["source_line"]
+                sourceLine: row["source_line"],
+                replacementCost: Self.replacementCost(row)
             )
         }
+    }
+
+    /// A holding's replacement price, from its two columns.
+    static func replacementCost(_ row: Row) -> Money? {
+        guard let text = row["replacement_cost"] as String?, let amount = DecimalFormat.parse(text), let code = row["replacement_currency"] as String?
+        else { return nil }
+        return Money(exactly: amount, CurrencyCode(code))
     }
 
     func replaceHoldings(with records: [HoldingRecord]) throws {
@@ -58,7 +67,8 @@ extension SQLiteStoreWriter {
         let holding = try db.makeStatement(
             sql: """
                 INSERT INTO holding (title, title_key, format, location, call_number, status, due_date, acquired_on, licence,
-                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line, replacement_cost, replacement_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
         let identifier = try db.makeStatement(sql: "INSERT INTO holding_identifier (holding_id, kind, value) VALUES (?, ?, ?)")
@@ -67,6 +77,7 @@ extension SQLiteStoreWriter {
                 record.title, record.titleKey, record.format, record.location, record.callNumber, record.status.rawValue,
                 record.dueDate?.timeIntervalSince1970, record.acquiredOn?.timeIntervalSince1970, record.licence,
                 record.hasLocalHold, record.loanAllowed, record.copyAllowed, record.periodicalClass, record.sourceLine,
+                record.replacementCost.map { DecimalFormat.format($0.amount) }, record.replacementCost?.currency.value,
             ])
             let id = db.lastInsertedRowID
             for (kind, values) in [("isbn", record.isbns), ("issn", record.issns), ("oclc", record.oclcNumbers)] {

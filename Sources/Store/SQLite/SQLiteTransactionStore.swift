@@ -6,7 +6,7 @@ import Transactions
 /// The embedded default store: one SQLite file through GRDB, in WAL mode with full synchronous commits,
 /// versioned migrations, and group commit for concurrent writers.
 public final class SQLiteTransactionStore: TransactionStore {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     private let committer: GroupCommitter
     /// Ids for new transactions, messages and reviews, handed out before their rows are written.
     let rowIDs: RowIDAllocator

@@ -59,6 +59,8 @@ public enum RequesterEvent: String, Hashable, Sendable, CaseIterable, CustomStri
     case notify
     /// The item is lost on our side.
     case reportLost
+    /// The item was damaged on our side.
+    case reportDamaged
     /// Accept the supplier's terms and send the request again.
     case retry
 

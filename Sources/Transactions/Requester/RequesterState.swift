@@ -19,6 +19,8 @@ public enum RequesterState: String, Hashable, Sendable, CaseIterable, CustomStri
     case withPatron
     /// We sent the loan back.
     case returnShipped
+    /// We reported the loan lost or damaged and wait for the supplier's bill (CompletedWithoutReturn).
+    case awaitingBill
     /// The supplier sent the copy; we have not confirmed it arrived.
     case copyDelivered
     /// Done: the loan is back at the supplier, or the copy arrived.

@@ -100,7 +100,18 @@ public enum RequesterTransitionTable {
         rules += each(onLoan, .cancel, .refuse("the item has been shipped: it can no longer be cancelled"))
         rules += each(open.filter { $0 != .conditionsOffered }, .statusRequest, .record([.sendAction(.statusRequest)]))
         rules += each(open, .notify, .record([.sendAction(.notification)]))
-        rules += each(onLoan, .reportLost, .record([.sendAction(.lost)]))
+        // Lost or damaged on our side: the supplier is told (Lost; a Notification for damage, which has no
+        // action), and we wait for its bill. The item may still turn up and go back.
+        rules += each(onLoan, .reportLost, .moveTo(.awaitingBill, [.sendAction(.lost)]))
+        rules += each(onLoan, .reportDamaged, .moveTo(.awaitingBill, [.sendAction(.notification)]))
+        rules += [Rule(.returnShipped, .reportDamaged, .record([.sendAction(.notification)]))]
+        rules += [Rule(.awaitingBill, .requestRenewal, .refuse("the item was reported lost or damaged: it cannot be renewed"))]
+        rules += [Rule(.awaitingBill, .shipReturn, .moveTo(.returnShipped, [.sendAction(.shippedReturn)]))]
+        rules += [Rule(.awaitingBill, .supplierRecalled, .record([.alertStaff("the supplier recalls an item reported lost or damaged")]))]
+        rules += each([.awaitingBill], .supplierOverdue, .record([]))
+        rules += each([.awaitingBill], .supplierLoaned, .record([]))
+        rules += [Rule(.awaitingBill, .supplierCompletedWithoutReturn, .moveTo(.completedWithoutReturn, [.clearPendingRequests]))]
+        rules += [Rule(.awaitingBill, .supplierLoanCompleted, .moveTo(.completed, [.clearPendingRequests]))]
         rules += [Rule(.conditionsOffered, .retry, .moveTo(.retried, [.sendRetryRequest]))]
         return rules
     }()

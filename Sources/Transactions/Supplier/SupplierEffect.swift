@@ -13,6 +13,8 @@ public enum SupplierEffect: Hashable, Sendable {
     case awaitRenewalDecision
     /// The pending cancel or renewal has been answered.
     case clearPendingRequests
+    /// Charge the borrower for the item's loss or damage (and carry the amount in the status message).
+    case billLoss(LossKind)
 }
 
 extension SupplierEffect: CustomStringConvertible {
@@ -23,6 +25,7 @@ extension SupplierEffect: CustomStringConvertible {
         case .awaitCancelDecision: "await cancel decision"
         case .awaitRenewalDecision: "await renewal decision"
         case .clearPendingRequests: "clear pending"
+        case .billLoss(let kind): "bill \(kind)"
         }
     }
 }

@@ -43,6 +43,10 @@ public enum SupplierEvent: String, Hashable, Sendable, CaseIterable, CustomStrin
     case recall
     /// Close without return (lost, damaged, billed).
     case completeWithoutReturn
+    /// The item is lost (staff say so, or the loan is long overdue): close without return and bill it.
+    case markLost
+    /// The item came back damaged: check it in and bill the damage.
+    case markDamaged
     /// Agree to the borrower's cancel.
     case acceptCancel
     /// Refuse the borrower's cancel.

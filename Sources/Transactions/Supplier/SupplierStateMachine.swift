@@ -59,6 +59,7 @@ public struct SupplierStateMachine: TableDrivenMachine {
                     return .sendStatus(reason: .requestResponse, answer: answer, status: status)
                 }
                 if reason != .notification && reason != .statusRequestResponse { hasAnsweredRequest = true }
+            case .billLoss: break
             }
             return effect
         }

@@ -71,7 +71,9 @@ public enum SupplierTransitionTable {
             rules += each(beforeShipping, action) { _ in .refuse("the item has not been shipped yet") }
         }
         rules += each([.loaned, .received, .overdue, .recalled], .borrowerHoldsReturn) { _ in .record([]) }
-        rules += each(onLoan, .lost) { _ in .record([]) }
+        // The borrower lost it (2021 Lost): the loan ends without return and the replacement is billed.
+        rules += [Rule(.holdReturn, .lost, .moveTo(.completedWithoutReturn, [send(status: .releaseHoldReturn), send(), .clearPendingRequests, .billLoss(.lost)]))]
+        rules += each(notHeld, .lost) { _ in .moveTo(.completedWithoutReturn, [send(), .clearPendingRequests, .billLoss(.lost)]) }
 
         // Our answers to a request.
         rules += [Rule(.requestReceived, .expectToSupply, .moveTo(.expectToSupply, [send()]))]
@@ -110,6 +112,15 @@ public enum SupplierTransitionTable {
         rules += each(notHeld, .completeWithoutReturn) { _ in
             .moveTo(.completedWithoutReturn, [send(), .clearPendingRequests])
         }
+        // Lost (staff, or a loan long overdue) ends like the borrower's Lost; an item that came back damaged is
+        // checked in with the damage billed.
+        rules += [Rule(.holdReturn, .markLost, .moveTo(.completedWithoutReturn, [send(status: .releaseHoldReturn), send(), .clearPendingRequests, .billLoss(.lost)]))]
+        rules += each(notHeld, .markLost) { _ in .moveTo(.completedWithoutReturn, [send(), .clearPendingRequests, .billLoss(.lost)]) }
+        rules += [Rule(.holdReturn, .markDamaged, .moveTo(.loanCompleted, [send(status: .releaseHoldReturn), send(), .clearPendingRequests, .billLoss(.damaged)]))]
+        rules += each(notHeld, .markDamaged) { _ in .moveTo(.loanCompleted, [send(), .clearPendingRequests, .billLoss(.damaged)]) }
+        // A lost item stays lost: no renewal, no recall (said with the reason rather than "terminal").
+        rules += [Rule(.completedWithoutReturn, .renew, .refuse("the item was billed as lost or damaged: it cannot be renewed"))]
+        rules += [Rule(.completedWithoutReturn, .recall, .refuse("the item was billed as lost or damaged: there is nothing to recall"))]
         // Not from recalled: BRIEF §10.4 allows Recalled only to go on to Overdue, LoanCompleted or
         // CompletedWithoutReturn (a recall already asks for the item back).
         rules += each([.loaned, .received, .overdue], .holdReturns) { _ in .moveTo(.holdReturn, [send()]) }

@@ -16,8 +16,8 @@ import Transactions
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
 /// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`,
 /// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, `GET /v1/transactions/{id}/band`,
-/// `GET /v1/transactions/{id}/label`, `GET /v1/packing` (PDFs), and `GET /metrics` when a metrics
-/// renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
+/// `GET /v1/transactions/{id}/label`, `GET /v1/packing` (PDFs), the money routes (``AdminRoutes/registerMoney(on:)``),
+/// and `GET /metrics` when a metrics renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
 
@@ -79,6 +79,7 @@ public final class AdminAPI: Service {
             await routes.guarded(request) { try await routes.refuse(try context.parameters.require("id", as: Int64.self), request: request) }
         }
         v1.post("royalties/pay") { request, context in await routes.guarded(request) { try await routes.payRoyalties(request) } }
+        routes.registerMoney(on: v1)
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
         v1.get("refusals") { request, _ in await routes.guarded(request) { AdminRefusals(gateway.strangers.snapshot()) } }
         v1.post("outbox/{id}/retry") { request, context in
@@ -143,7 +144,7 @@ public final class AdminAPI: Service {
 }
 
 /// The admin API's handlers.
-private struct AdminRoutes: Sendable {
+struct AdminRoutes: Sendable {
     let gateway: Gateway
     let token: String
     let logger: Logger
@@ -184,7 +185,7 @@ private struct AdminRoutes: Sendable {
             switch error.reason {
             case .notFound: status = .notFound
             case .notAllowed, .cannotEncode: status = .conflict
-            case .incomplete, .unknownPeer, .unknownBranch: status = .badRequest
+            case .incomplete, .invalidInput, .unknownPeer, .unknownBranch: status = .badRequest
             case .storage: status = .serviceUnavailable
             }
             return json(status, AdminError(error: error.message, reason: error.reason.rawValue))
@@ -210,7 +211,7 @@ private struct AdminRoutes: Sendable {
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    private func decode<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
+    func decode<Value: Decodable>(_ type: Value.Type, from request: Request) async throws -> Value {
         var request = request
         let body = try await request.collectBody(upTo: 1 << 20)
         do {

@@ -26,17 +26,22 @@ struct AdminClient {
         try await call("GET", path, body: nil as String?, as: type)
     }
 
+    /// The answer's JSON as the daemon wrote it (for `--json`).
+    func getJSON(_ path: String) async throws -> String {
+        String(decoding: try await send("GET", path, body: nil as String?), as: UTF8.self)
+    }
+
     func post<Body: Encodable, Answer: Decodable>(_ path: String, _ body: Body?, as type: Answer.Type) async throws -> Answer {
         try await call("POST", path, body: body, as: type)
     }
 
     /// The body of a `GET` that answers with a file (a PDF), as bytes.
     func download(_ path: String) async throws -> [UInt8] {
-        Array(try await exchange("GET", path, body: nil as String?))
+        Array(try await send("GET", path, body: nil as String?))
     }
 
     private func call<Body: Encodable, Answer: Decodable>(_ method: String, _ path: String, body: Body?, as type: Answer.Type) async throws -> Answer {
-        let data = try await exchange(method, path, body: body)
+        let data = try await send(method, path, body: body)
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch {
@@ -44,8 +49,8 @@ struct AdminClient {
         }
     }
 
-    /// Sends one request and returns the body of a 2xx answer; any other answer becomes the API's error.
-    private func exchange<Body: Encodable>(_ method: String, _ path: String, body: Body?) async throws -> Data {
+    /// Sends a request and returns the body of a 2xx answer; anything else is the daemon's refusal.
+    private func send<Body: Encodable>(_ method: String, _ path: String, body: Body?) async throws -> Data {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         request.headers.add(name: "Authorization", value: "Bearer \(token)")
@@ -69,3 +74,4 @@ struct AdminClient {
         return data
     }
 }
+

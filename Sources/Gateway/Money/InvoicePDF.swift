@@ -1,0 +1,90 @@
+public import Foundation
+import ISO18626
+public import Printing
+import Store
+
+/// Lays an ``InvoiceDocument`` out as a printable PDF a business office accepts: who from (name, address,
+/// tax id) and to, the number and dates, one row per line (request id, item id, title, due and lost dates,
+/// description, amount), the total, payments and credits, what is still owed, and the payment terms.
+public struct InvoicePDF: Sendable {
+    /// The page size (A4 by default; Letter for North America).
+    public var pageSize: PageSize
+    /// Dates print in this zone.
+    public var timeZone: TimeZone
+
+    /// Creates a layout.
+    public init(pageSize: PageSize = .a4, timeZone: TimeZone) {
+        self.pageSize = pageSize
+        self.timeZone = timeZone
+    }
+
+    /// The PDF's bytes.
+    public func render(_ document: InvoiceDocument) throws(PDFError) -> [UInt8] {
+        let invoice = document.invoice
+        let day = DayFormat(timeZone: timeZone)
+        let issuer = document.issuer
+        let heading = invoice.kind == .invoice ? "Invoice" : "Credit note"
+        let pdf = try PDFDocument(title: "\(heading) \(invoice.number)")
+        let flow = PageFlow(document: pdf, pageSize: pageSize) { page, number, flow in
+            page.drawText("\(heading) \(invoice.number)", x: flow.left, baseline: flow.margins.top + 14, style: .title)
+            if number > 1 {
+                page.drawText("continued", x: flow.left, baseline: flow.margins.top + 14, style: .small, alignment: .right, width: flow.contentWidth)
+            }
+            return 30
+        }
+        var from = [issuer.name] + issuer.address
+        if let taxID = issuer.taxID { from.append("Tax id \(taxID)") }
+        var details = ["Number \(invoice.number)", "Date \(day(invoice.issuedAt))"]
+        if invoice.kind == .invoice { details.append("Due \(day(invoice.dueAt))") }
+        if let credited = document.creditsNumber { details.append("Credits invoice \(credited)") }
+        flow.columns([(from, .body), (details, .strong)], widths: [flow.contentWidth * 0.6])
+        flow.advance(10)
+        flow.paragraph("Bill to: \(invoice.billTo)", style: .strong)
+        if let voided = invoice.voidedAt {
+            flow.paragraph("VOID since \(day(voided)): \(invoice.voidReason ?? "")", style: .heading)
+        }
+        flow.advance(8)
+        let lines = PDFTable(
+            columns: [
+                TableColumn("Request", width: .fixed(92)),
+                TableColumn("Item", width: .fixed(64)),
+                TableColumn("Title", width: .flexible(1)),
+                TableColumn("Due", width: .fixed(54)),
+                TableColumn("Lost", width: .fixed(54)),
+                TableColumn("Charge", width: .flexible(1)),
+                TableColumn("Amount", width: .fixed(56), alignment: .right),
+            ],
+            headerStyle: TextStyle(.bold, size: 8),
+            bodyStyle: TextStyle(.regular, size: 8)
+        )
+        try lines.draw(
+            document.lines.map { line in
+                TableRow([
+                    line.requestID, line.itemID ?? "", line.title ?? "", line.dueDate.map(day.callAsFunction) ?? "",
+                    line.lostDate.map(day.callAsFunction) ?? "", line.description, line.amount.formattedAmount,
+                ])
+            },
+            in: flow
+        )
+        flow.advance(8)
+        let currency = invoice.total.currency.value
+        var summary = [TableRow(["Total", invoice.total.formattedAmount], emphasised: true)]
+        for payment in document.payments {
+            summary.append(TableRow(["Paid \(day(payment.receivedOn))" + (payment.reference.map { " (\($0))" } ?? ""), payment.amount.negated.formattedAmount]))
+        }
+        for credit in document.credits {
+            summary.append(TableRow(["Credit note \(credit.number)", credit.total.formattedAmount]))
+        }
+        if invoice.kind == .invoice {
+            summary.append(TableRow(["Balance due", document.balance.formattedAmount], emphasised: true))
+        }
+        try PDFTable(columns: [TableColumn("Summary"), TableColumn(currency, width: .fixed(80), alignment: .right)]).draw(summary, in: flow)
+        flow.advance(12)
+        if invoice.kind == .invoice {
+            flow.paragraph("Payment terms: \(issuer.paymentTermsDays) days. Please quote invoice \(invoice.number) with your payment.")
+        }
+        if let note = invoice.note { flow.paragraph(note) }
+        flow.numberPages()
+        return try pdf.render()
+    }
+}
