@@ -104,6 +104,39 @@ import Transactions
         await #expect(throws: StaffActionError.self) { _ = try await pair.lender.lendingLabel(transactionID: 999) }
     }
 
+    @Test func theMoneyWorklistsFollowALostLoanFromReportToPayment() async throws {
+        let pair = try await MoneyTests.pair()
+        let (borrowing, _) = try await MoneyTests.receivedLoan(pair)
+        _ = try await pair.borrower.perform(RequesterCommand(.reportLost, note: "Lost by the patron"), onTransaction: borrowing.id)
+        let awaiting = try await pair.borrower.worklist(.money(.awaitingBill))
+        #expect(awaiting.map(\.transactionID) == [borrowing.id])
+        #expect(awaiting.first?.requestID == borrowing.requestingAgencyRequestID)
+        try await pair.deliverAll()
+
+        let invoice = try await pair.lender.createInvoice(peerName: "borrower")
+        let unpaid = try await pair.lender.worklist(.money(.unpaidInvoices))
+        #expect(unpaid.map(\.invoiceNumber) == [invoice.invoice.number])
+        #expect(unpaid.first?.amount == "55.00 USD" && unpaid.first?.peerName == "borrower")
+
+        let received = try await pair.borrower.recordReceivedInvoice(
+            ReceivedInvoiceInput(
+                peerName: "lender", number: invoice.invoice.number, date: "2026-11-18", currency: "USD",
+                lines: [.init(requestID: borrowing.requestingAgencyRequestID, description: "Replacement", amount: "55.00")]
+            )
+        )
+        #expect(try await pair.borrower.worklist(.money(.awaitingBill)).isEmpty, "billed now")
+        let toApprove = try await pair.borrower.worklist(.money(.invoicesToApprove))
+        #expect(toApprove.map(\.invoiceNumber) == [invoice.invoice.number])
+        #expect(toApprove.first?.state == received.invoice.state.rawValue && toApprove.first?.amount == "55.00 USD")
+        _ = try await pair.borrower.approveReceivedInvoice(id: received.invoice.id, by: "ann", reviewed: true)
+        #expect(try await pair.borrower.worklist(.money(.invoicesToApprove)).isEmpty)
+
+        _ = try await pair.lender.recordPayment(invoiceNumber: invoice.invoice.number, amount: "55.00", receivedOn: nil, reference: nil, staff: "bo")
+        #expect(try await pair.lender.worklist(.money(.unpaidInvoices)).isEmpty)
+        #expect(StaffWorklist(name: "unpaid-invoices") == .money(.unpaidInvoices) && StaffWorklist(name: "ship") == .transactions(.ship))
+        #expect(StaffWorklist(name: "to-do") == nil)
+    }
+
     @Test func anUnknownPickupLocationIsRefusedAndNothingIsStored() async throws {
         let pair = try LibraryPair(borrowerBranches: Self.branches)
         await #expect {

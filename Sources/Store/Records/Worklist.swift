@@ -88,8 +88,12 @@ public struct WorklistEntry: Hashable, Sendable {
     public var pickupLocation: String?
     /// When it joined the list: the transaction's last change, the review's creation.
     public var since: Date
-    /// Why a request is held (review list).
+    /// Why a request is held (review list), or what is flagged on a lender's invoice.
     public var note: String?
+    /// The invoice, on the money lists.
+    public var invoiceNumber: String?
+    /// What is owed or billed (`12.50 USD`), on the money lists.
+    public var amount: String?
 
     /// Creates an entry.
     public init(
@@ -103,7 +107,9 @@ public struct WorklistEntry: Hashable, Sendable {
         dueDate: Date? = nil,
         pickupLocation: String? = nil,
         since: Date,
-        note: String? = nil
+        note: String? = nil,
+        invoiceNumber: String? = nil,
+        amount: String? = nil
     ) {
         self.transactionID = transactionID
         self.reviewID = reviewID
@@ -116,5 +122,7 @@ public struct WorklistEntry: Hashable, Sendable {
         self.pickupLocation = pickupLocation
         self.since = since
         self.note = note
+        self.invoiceNumber = invoiceNumber
+        self.amount = amount
     }
 }

@@ -14,8 +14,8 @@ struct AdminDeskRoutes: Sendable {
     let gateway: Gateway
 
     func worklist(_ name: String, _ request: Request) async throws -> [AdminWorklistEntry] {
-        guard let worklist = Worklist(rawValue: name) else {
-            let known = Worklist.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let worklist = StaffWorklist(name: name) else {
+            let known = StaffWorklist.all.map(\.description).joined(separator: ", ")
             throw AdminError(error: "no worklist named '\(name)'; worklists: \(known)", reason: "notFound")
         }
         let query = request.uri.queryParameters

@@ -21,8 +21,12 @@ public struct AdminWorklistEntry: Codable, Sendable, Equatable {
     public var pickupLocation: String?
     /// When it joined the list.
     public var since: String
-    /// Why a request is held (review list).
+    /// Why a request is held (review list), or what is flagged on a lender's invoice.
     public var note: String?
+    /// The invoice, on the money lists.
+    public var invoiceNumber: String?
+    /// What is owed or billed (`12.50 USD`), a string so no amount is ever a floating-point number.
+    public var amount: String?
 }
 
 extension AdminWorklistEntry {
@@ -39,7 +43,9 @@ extension AdminWorklistEntry {
             dueDate: entry.dueDate.map(TimestampFormat.format),
             pickupLocation: entry.pickupLocation,
             since: TimestampFormat.format(entry.since),
-            note: entry.note
+            note: entry.note,
+            invoiceNumber: entry.invoiceNumber,
+            amount: entry.amount
         )
     }
 }

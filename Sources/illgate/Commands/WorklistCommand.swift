@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gateway
 import Store
 import Transport
 
@@ -9,7 +10,7 @@ struct WorklistCommand: AsyncParsableCommand {
         commandName: "worklist",
         abstract: "Print a worklist: what waits for one kind of work.",
         discussion: """
-            Worklists: \(Worklist.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ")). \
+            Worklists: \(StaffWorklist.all.map { "\($0) (\($0.summary))" }.joined(separator: "; ")). \
             Nothing in a worklist is patron data: a borrowed item is listed by its request id and pickup branch.
             """
     )
@@ -19,7 +20,7 @@ struct WorklistCommand: AsyncParsableCommand {
     @Option(help: "The configuration file of the running daemon (default: $ILLGATE_CONFIG, else config/illgate.toml).")
     var config: String?
 
-    @Argument(help: "The worklist: \(Worklist.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Argument(help: "The worklist: \(StaffWorklist.all.map(\.description).joined(separator: ", ")).")
     var name: String
 
     @Option(help: "ready-for-pickup: only this pickup branch (a code of [[library.branches]]).")
@@ -35,8 +36,8 @@ struct WorklistCommand: AsyncParsableCommand {
     var format: Format = .table
 
     func validate() throws {
-        guard Worklist(rawValue: name) != nil else {
-            throw ValidationError("no worklist named '\(name)'; worklists: \(Worklist.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard StaffWorklist(name: name) != nil else {
+            throw ValidationError("no worklist named '\(name)'; worklists: \(StaffWorklist.all.map(\.description).joined(separator: ", "))")
         }
         if let within, within < 1 { throw ValidationError("--within must be at least 1 day, found \(within)") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1, found \(limit)") }
@@ -55,17 +56,33 @@ struct WorklistCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
         case .csv:
-            let header = "transaction,review,side,state,peer,request_id,due,pickup,since,title,note"
+            let header = "transaction,review,side,state,peer,request_id,due,pickup,since,title,note,invoice,amount"
             let lines = entries.map { entry in
                 [
                     entry.transactionID.map(String.init) ?? "", entry.reviewID.map(String.init) ?? "", entry.side, entry.state, entry.peer ?? "",
                     entry.requestID ?? "", entry.dueDate ?? "", entry.pickupLocation ?? "", entry.since, entry.title ?? "", entry.note ?? "",
+                    entry.invoiceNumber ?? "", entry.amount ?? "",
                 ].map(ReportCommand.Copyright.quote).joined(separator: ",")
             }
             print(([header] + lines).joined(separator: "\n"))
         case .table:
             guard !entries.isEmpty else {
                 print("(nothing on the \(name) list)")
+                return
+            }
+            if case .money = StaffWorklist(name: name) {
+                print(
+                    TextTable.render(
+                        header: ["INVOICE", "TX", "STATE", "PEER", "DUE", "SINCE", "AMOUNT", "NOTE"],
+                        rows: entries.map { entry in
+                            [
+                                entry.invoiceNumber ?? "-", entry.transactionID.map(String.init) ?? "-", entry.state, entry.peer ?? "",
+                                entry.dueDate.map { String($0.prefix(10)) } ?? "-", String(entry.since.prefix(10)), entry.amount ?? "-",
+                                String((entry.note ?? entry.title ?? "").prefix(60)),
+                            ]
+                        }
+                    )
+                )
                 return
             }
             print(
