@@ -1,5 +1,6 @@
 import Daemon
 import Gateway
+import Policy
 import Testing
 
 /// `[[library.branches]]`: our own branches, the pickup locations of borrowed items.
@@ -49,6 +50,14 @@ import Testing
         )
         #expect(twice.key == "library.branches[2].code")
         #expect(twice.message == "\"main\" is the code of another branch already")
+    }
+
+    @Test func theExpectToSupplyDeadlineIsReadOrReportedWithItsKey() throws {
+        let good = try ConfigurationTestSupport.parse(library + "[policy.borrowing]\nexpect_to_supply_by = \"5 business days\"\n")
+        #expect(good.policy?.borrowing.expectToSupplyBy == ReviewTimeout(amount: 5, unit: .businessDays))
+        let bad = try ConfigurationTestSupport.problem(library + "[policy.borrowing]\nexpect_to_supply_by = \"soon\"\n")
+        #expect(bad.key == "policy.borrowing.expect_to_supply_by")
+        #expect(bad.message.hasPrefix("cannot read \"soon\""))
     }
 
     @Test func anUnknownBranchKeyIsReported() throws {
