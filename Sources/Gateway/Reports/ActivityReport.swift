@@ -40,11 +40,21 @@ public struct ActivityReport: Hashable, Sendable {
             lines = Self.lines(records, month: nil)
             return
         }
-        let months = Dictionary(grouping: records) { record in
-            let parts = calendar.dateComponents([.year, .month], from: record.createdAt)
-            return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
+        // Sorted by creation, each month's records are one run, found with one calendar
+        // computation per month rather than per record.
+        var lines: [Line] = []
+        let sorted = records.sorted { $0.createdAt < $1.createdAt }
+        var index = sorted.startIndex
+        while index < sorted.endIndex {
+            let first = sorted[index].createdAt
+            let parts = calendar.dateComponents([.year, .month], from: first)
+            let start = calendar.date(from: parts) ?? first
+            let next = calendar.date(byAdding: .month, value: 1, to: start) ?? first.addingTimeInterval(31 * 86_400)
+            let end = sorted[index...].firstIndex { $0.createdAt >= next } ?? sorted.endIndex
+            lines += Self.lines(Array(sorted[index..<end]), month: String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0))
+            index = end
         }
-        lines = months.keys.sorted().flatMap { month in Self.lines(months[month] ?? [], month: month) }
+        self.lines = lines
     }
 
     private static func lines(_ records: [TransactionActivityRecord], month: String?) -> [Line] {
@@ -52,8 +62,9 @@ public struct ActivityReport: Hashable, Sendable {
         for role in [TransactionRole.supplier, .requester] {
             let ofRole = records.filter { $0.role == role }
             guard !ofRole.isEmpty else { continue }
-            for peer in Set(ofRole.map(\.peerName)).sorted() {
-                lines.append(Self.line(role: role, peerName: peer, month: month, ofRole.filter { $0.peerName == peer }))
+            let byPeer = Dictionary(grouping: ofRole, by: \.peerName)
+            for peer in byPeer.keys.sorted() {
+                lines.append(Self.line(role: role, peerName: peer, month: month, byPeer[peer] ?? []))
             }
             lines.append(Self.line(role: role, peerName: nil, month: month, ofRole))
         }

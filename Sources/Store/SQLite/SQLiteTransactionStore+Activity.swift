@@ -9,14 +9,15 @@ extension SQLiteTransactionStore {
         try await read { db in
             let (sql, arguments) = Self.activityStatement(from: start, before: end)
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> TransactionActivityRecord? in
-                guard let role = TransactionRole(rawValue: row["role"]) else { return nil }
+                // By position, in the order the statement selects (cheaper than by name over a year of rows).
+                guard let role = TransactionRole(rawValue: row[0]) else { return nil }
                 return TransactionActivityRecord(
                     role: role,
-                    peerName: row["peer_name"],
-                    serviceType: ServiceType(rawValue: row["service_type"]) ?? .loan,
-                    state: row["state"],
-                    createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                    suppliedAt: (row["supplied_at"] as Double?).map(Date.init(timeIntervalSince1970:))
+                    peerName: row[1],
+                    serviceType: ServiceType(rawValue: row[2]) ?? .loan,
+                    state: row[3],
+                    createdAt: Date(timeIntervalSince1970: row[4]),
+                    suppliedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:))
                 )
             }
         }
