@@ -75,6 +75,12 @@ let package = Package(
             dependencies: ["CLibHaru", "CZint"],
             swiftSettings: swiftSettings
         ),
+        // The desk's printed documents (book bands, lending labels, packing lists), laid out with Printing from the Gateway's document models.
+        .target(
+            name: "Labels",
+            dependencies: ["Printing", "Gateway"],
+            swiftSettings: swiftSettings
+        ),
         // Both roles' state machines and transition tables: pure, no I/O.
         .target(
             name: "Transactions",
@@ -111,6 +117,8 @@ let package = Package(
             dependencies: [
                 "Gateway",
                 "ISO18626",
+                "Labels",
+                "Printing",
                 "Store",
                 "Transactions",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -156,6 +164,7 @@ let package = Package(
                 "Gateway",
                 "Transport",
                 "Daemon",
+                "Labels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -220,6 +229,12 @@ let package = Package(
         .target(
             name: "PrintingTestSupport",
             path: "Tests/PrintingTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LabelsTests",
+            dependencies: ["Labels", "Gateway", "Printing", "PrintingTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

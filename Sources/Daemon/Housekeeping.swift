@@ -9,7 +9,8 @@ import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
-/// `mark_overdue_after_days`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
+/// `mark_overdue_after_days`) and cancels borrowing requests whose lender is silent past
+/// `expect_to_supply_by` (the rota moves on); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 struct Housekeeping: Service {
@@ -53,6 +54,17 @@ struct Housekeeping: Service {
                                 "request_id": .string(loan.requestingAgencyRequestID),
                             ]
                         )
+                    }
+                    for cancelled in try await gateway.cancelSilentLenders() {
+                        var metadata: Logger.Metadata = [
+                            "event": "supply-deadline", "tx": .string(String(cancelled.transaction.id)),
+                            "peer": .string(cancelled.transaction.peerName), "request_id": .string(cancelled.transaction.requestingAgencyRequestID),
+                        ]
+                        if let next = cancelled.forwarded {
+                            metadata["next_tx"] = .string(String(next.id))
+                            metadata["next_peer"] = .string(next.peerName)
+                        }
+                        logger.notice("lender silent past the expect-to-supply deadline: Cancel sent", metadata: metadata)
                     }
                     lastOverdueCheck = Date()
                 }

@@ -16,6 +16,10 @@ public struct GatewayConfiguration: Sendable {
     public var requestIDPrefix: String
     /// The lending, borrowing and copyright rules; `nil` leaves every decision to staff.
     public var policy: PolicyConfiguration?
+    /// Our own branches (`[[library.branches]]`): pickup locations and owning libraries.
+    public var branches: [Branch]
+    /// Our name and postal address as printed on labels (`[library]` name and address); empty when not configured.
+    public var returnAddress: [String]
     /// Who we are on invoices, and how they are numbered and paid (`[billing]`).
     public var billing = BillingConfiguration()
 
@@ -29,7 +33,9 @@ public struct GatewayConfiguration: Sendable {
         peers: [Peer],
         maximumMessageSize: Int = 1 << 20,
         requestIDPrefix: String = "ILG",
-        policy: PolicyConfiguration? = nil
+        policy: PolicyConfiguration? = nil,
+        branches: [Branch] = [],
+        returnAddress: [String] = []
     ) {
         self.libraryAgencyID = libraryAgencyID
         self.libraryAgencyIDs = [libraryAgencyID] + otherAgencyIDs
@@ -37,6 +43,8 @@ public struct GatewayConfiguration: Sendable {
         self.maximumMessageSize = maximumMessageSize
         self.requestIDPrefix = requestIDPrefix
         self.policy = policy
+        self.branches = branches
+        self.returnAddress = returnAddress
     }
 
     /// Whether an agency id is one of ours.

@@ -65,6 +65,13 @@ public protocol TransactionStore: Sendable {
     /// of the coded columns of every table, run once at start so that corrupt rows are known before
     /// anything meets them.
     func unreadableRows(limit: Int) async throws -> [StoreError]
+    /// One staff worklist, in the list's order.
+    func worklist(_ query: WorklistQuery) async throws -> [WorklistEntry]
+    /// The titles our patrons asked to borrow at least `minimumRequests` times among the requests created in
+    /// `[start, end)`, most asked first, each with the copies the copyright ledger counted in that period.
+    func demand(createdFrom start: Date, before end: Date, minimumRequests: Int) async throws -> [TitleDemandRecord]
+    /// The loans we shipped in `[start, end)`, by peer and in the order they were shipped (packing lists).
+    func shipments(shippedFrom start: Date, before end: Date) async throws -> [ShipmentRecord]
     /// Runs `work` on a consistent snapshot of the charges and invoices, off the writer.
     func readMoney<Result: Sendable>(_ work: @escaping @Sendable (any MoneyStoreReader) throws -> Result) async throws -> Result
 }

@@ -11,7 +11,7 @@ struct Illgate: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckConfigCommand.self, ValidateCommand.self, RequestCommand.self, TransactionsCommand.self,
             OutboxCommand.self, ReviewCommand.self, HoldingsCommand.self, PolicyCommand.self, ReportCommand.self, RoyaltiesCommand.self,
-            StatesCommand.self, RefusalsCommand.self, ChargeCommand.self, InvoiceCommand.self,
+            StatesCommand.self, RefusalsCommand.self, ChargeCommand.self, InvoiceCommand.self, WorklistCommand.self, PrintCommand.self,
         ]
     )
 }

@@ -46,4 +46,28 @@ import Transactions
         // A period before the requests has none.
         #expect(ActivityReport(try await pair.lender.store.activity(createdFrom: start.addingTimeInterval(-86_400), before: start)).lines.isEmpty)
     }
+
+    @Test func monthByMonthEachMonthHasItsOwnBlockInTheLibrarysTimeZone() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "America/Chicago"))
+        func record(_ peer: String, _ iso: String, supplied: Bool) throws -> TransactionActivityRecord {
+            let created = try #require(TimestampFormat.parse(iso))
+            return TransactionActivityRecord(
+                role: .supplier, peerName: peer, serviceType: .loan, state: supplied ? "loaned" : "requestReceived",
+                outcome: supplied ? .supplied : .open, createdAt: created, suppliedAt: supplied ? created.addingTimeInterval(2 * 86_400) : nil
+            )
+        }
+        let records = [
+            try record("b", "2026-03-31T12:00:00Z", supplied: true),
+            // 1 April 03:00 UTC is still 31 March in Chicago.
+            try record("a", "2026-04-01T03:00:00Z", supplied: false),
+            try record("a", "2026-04-02T12:00:00Z", supplied: true),
+        ]
+        let report = ActivityReport(records, byMonth: true, calendar: calendar)
+        #expect(report.lines.map(\.month) == ["2026-03", "2026-03", "2026-03", "2026-04", "2026-04"])
+        #expect(report.lines.map(\.peerName) == ["a", "b", nil, "a", nil])
+        #expect(report.lines.map(\.requests) == [1, 1, 2, 1, 1])
+        #expect(report.lines.last?.supplied == 1)
+        #expect(ActivityReport(records).lines.map(\.requests) == [2, 1, 3], "without months: one block")
+    }
 }

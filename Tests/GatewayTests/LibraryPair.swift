@@ -68,6 +68,7 @@ struct LibraryPair {
         lenderPolicy: PolicyConfiguration? = nil,
         borrowerPolicy: PolicyConfiguration? = nil,
         borrowerPeers: [Peer] = [],
+        borrowerBranches: [Branch] = [],
         lenderStatementObserver: (@Sendable (String) -> Void)? = nil,
         lenderBilling: BillingConfiguration = BillingConfiguration()
     ) throws {
@@ -107,7 +108,8 @@ struct LibraryPair {
                     )
                 ] + borrowerPeers,
                 requestIDPrefix: "BORR",
-                policy: borrowerPolicy
+                policy: borrowerPolicy,
+                branches: borrowerBranches
             ),
             store: try SQLiteTransactionStore(path: borrowerDatabase.path),
             validateOutbound: true,

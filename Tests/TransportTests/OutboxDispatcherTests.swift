@@ -43,9 +43,9 @@ import Transport
         // Alone on the machine the median is 2-4 ms. When the whole suite runs in parallel on two cores (or
         // the machine is shared) it is not idle: the lower quartile was 97 ms in such a run. The fastest of
         // the ten is the idle figure (a poll could not produce it: the interval is ten minutes), and the
-        // median is held to a bound that any polling would miss.
+        // median is held to a bound that any polling would miss (it reached 320 ms under a load average of 15).
         #expect(sorted[0] < .milliseconds(20))
-        #expect(sorted[sorted.count / 2] < .milliseconds(200))
+        #expect(sorted[sorted.count / 2] < .seconds(2))
     }
 
     @Test func aPermanentFailureDeadLettersAfterTheConfiguredTries() async throws {

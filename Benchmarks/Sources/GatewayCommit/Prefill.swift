@@ -1,6 +1,9 @@
 // Fills a database with transactions in realistic states, each with its messages and events, as a year or
 // two of a busy ILL office would leave them: three quarters lending, a quarter borrowing; most closed,
-// some open; two messages and two events each. Rows are written straight with GRDB in large
+// some open; two messages and two events each. Loans that are out have a due date 30 days after they were
+// created (so the older open ones are overdue); borrowing requests have a pickup branch and policy facts
+// (title key among 5,000 titles, a patron key among 3,000 patrons), and one in ten is a copy counted in
+// the copyright ledger. Rows are written straight with GRDB in large
 // transactions (this is set-up, not what is measured).
 
 import Foundation
@@ -45,14 +48,23 @@ enum Prefill {
                     sql: """
                         INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                             supplying_agency_id, supplying_agency_request_id, peer_name, edition, has_answered_request, last_status,
-                            title, created_at, updated_at, closed_at, patron_data_purged_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3)
+                            title, created_at, updated_at, closed_at, patron_data_purged_at, version, due_date, pickup_location)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3, ?, ?)
                         """
                 )
                 let message = try db.cachedStatement(
                     sql: """
                         INSERT INTO message (id, transaction_id, direction, kind, peer_name, deduplication_key, summary, header_timestamp,
                             recorded_at, body, confirmation, confirmation_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OK')
+                        """
+                )
+                let facts = try db.cachedStatement(
+                    sql: "INSERT INTO transaction_policy (transaction_id, citation_key, title_key, patron_key) VALUES (?, ?, ?, ?)"
+                )
+                let ledger = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO copyright_ledger (transaction_id, title_id, scope, year, basis, counted, code, state, requested_at,
+                            requested_local, title, purge_after) VALUES (?, ?, 'institution', 2026, 'guideline', 1, 'US-CCG', 'filled', ?, '', ?, ?)
                         """
                 )
                 let event = try db.cachedStatement(
@@ -64,14 +76,17 @@ enum Prefill {
                     let created = start + Double(index) * (2 * 365 * 86_400 / Double(max(count, 1)))
                     let state: String
                     let closed: Bool
+                    let out: Bool
                     if lending {
                         let picked = pick(supplierStates, index / 4 * 7 + index % 4)
                         state = picked.rawValue
                         closed = picked.isTerminal
+                        out = [.loaned, .overdue].contains(picked)
                     } else {
                         let picked = pick(requesterStates, index / 4)
                         state = picked.rawValue
                         closed = picked.isTerminal
+                        out = [.received, .withPatron].contains(picked)
                     }
                     let peer = "peer-\(index % 40)"
                     let requester = lending ? "ISIL:XX-P\(index % 40)" : "ISIL:XX-ILLGATE"
@@ -81,8 +96,16 @@ enum Prefill {
                     try transaction.execute(arguments: [
                         id, lending ? "supplier" : "requester", state, index % 3 == 0 ? "Copy" : "Loan", requester, requestID, supplier,
                         "ILG-\(id)", peer, "Loaned", "A title \(index % 5_000)", created, updated, closed ? updated : nil,
-                        closed && index % 2 == 0 ? updated + 90 * 86_400 : nil,
+                        closed && index % 2 == 0 ? updated + 90 * 86_400 : nil, out ? created + 30 * 86_400 : nil,
+                        lending ? nil : ["MAIN", "LAW", "MED"][index % 3],
                     ])
+                    if !lending {
+                        let titleKey = "a title \(index % 5_000)"
+                        try facts.execute(arguments: [id, "\(titleKey)|\(index % 7)", titleKey, "patron-\(index % 3_000)"])
+                        if index % 40 == 0 {
+                            try ledger.execute(arguments: [id, titleCluster(titleKey, db), created, titleKey, created + 4 * 365 * 86_400])
+                        }
+                    }
                     let inbound = nextMessage
                     nextMessage += 2
                     try message.execute(arguments: [
@@ -104,5 +127,16 @@ enum Prefill {
         }
         try pool.write { db in try db.execute(sql: "ANALYZE") }
         return middle
+    }
+
+    /// The copyright title cluster of a title key, created on first use.
+    private static func titleCluster(_ titleKey: String, _ db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT title_id FROM copyright_title_key WHERE title_key = ?", arguments: [titleKey]) {
+            return id
+        }
+        try db.execute(sql: "INSERT INTO copyright_title (kind, display_title) VALUES ('periodical', ?)", arguments: [titleKey])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: "INSERT INTO copyright_title_key (title_key, title_id) VALUES (?, ?)", arguments: [titleKey, id])
+        return id
     }
 }

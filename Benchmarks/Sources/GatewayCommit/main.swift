@@ -9,7 +9,7 @@
 // "partner" is ISIL:XX-PARTNER, allowed from 127.0.0.1; the context is what the HTTP listener passes
 // (no authenticated peer, remote 127.0.0.1).
 //
-// Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N] [--no-reference]
+// Usage: GatewayCommit [--callers 1,64] [--duration 15] [--warmup 1] [--directory DIR] [--keep] [--prefill N [--desk]] [--no-reference]
 //        [--strangers N [--stranger-size BYTES]]
 //        GatewayCommit --single-row-commits [--duration 15] [--directory DIR]   (load/run.sh's commit reference)
 //
@@ -18,7 +18,8 @@
 // together on average in the measured window; the run prints the ratio.
 // With --prefill N (say 1000000) the gateway's database is first filled with N transactions in realistic
 // states with their messages and events (Prefill.swift), and the run also times the staff lookups on it:
-// a transaction by request id, `tx show`, and the worklist by state.
+// a transaction by request id, `tx show`, and the worklist by state. With --desk as well, it times the desk's
+// worklists and reports on it instead of measuring commits (DeskTimings.swift), and stops there.
 // With --strangers N, each caller count is measured once more, alone and then while N messages of
 // --stranger-size bytes (default 1 MiB) from an agency that is no peer flood the gateway (StrangerFlood.swift).
 //
@@ -50,6 +51,7 @@ struct Options {
     var reference = true
     var strangers = 0
     var strangerSize = 1 << 20
+    var desk = false
 
     static func parse() -> Options {
         var options = Options()
@@ -73,6 +75,7 @@ struct Options {
             case "--strangers": options.strangers = Int(value()) ?? { fail("bad --strangers") }()
             case "--stranger-size": options.strangerSize = Int(value()) ?? { fail("bad --stranger-size") }()
             case "--prefill": options.prefill = Int(value()) ?? { fail("bad --prefill") }()
+            case "--desk": options.desk = true
             default: fail("unknown argument \(arguments[index]); see the comment at the top of main.swift")
             }
             index += 1
@@ -182,6 +185,12 @@ for callers in options.callers {
     let gateway = try Gateway(configuration: configuration, store: store)
     if let lookup {
         try await timeLookups(store: store, gateway: gateway, lookup: lookup)
+    }
+    if options.desk {
+        guard options.prefill > 0 else { fail("--desk needs --prefill N") }
+        try await DeskTimings.run(store: store, gateway: gateway, databasePath: databasePath, transactions: options.prefill)
+        if !options.keep { try? FileManager.default.removeItem(at: directory) }
+        break
     }
 
     let clock = ContinuousClock()

@@ -302,6 +302,13 @@ extension ConfigurationParser {
         borrowing.overLimitAction = choice(reader, "over_limit_action", default: borrowing.overLimitAction)
         borrowing.locallyAvailableAction = choice(reader, "locally_available_action", default: borrowing.locallyAvailableAction)
         borrowing.defaultPatronType = reader.string("default_patron_type", expected: "a patron type name like \"faculty\"")
+        if let text = reader.string("expect_to_supply_by", expected: "a string like \"5 business days\"") {
+            if let deadline = ReviewTimeout(parsing: text) {
+                borrowing.expectToSupplyBy = deadline
+            } else {
+                reader.report("expect_to_supply_by", "cannot read \"\(text)\"; write a number and hours, days or business days, like \"5 business days\"")
+            }
+        }
         reader.finish()
         return borrowing
     }

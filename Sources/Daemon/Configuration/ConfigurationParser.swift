@@ -111,9 +111,18 @@ struct ConfigurationParser {
                 prefix = text
             }
         }
+        let branches = readBranches(reader.tables("branches"))
+        let address = reader.strings("address", expected: "an array of address lines, like [\"1 Library Way\", \"Springfield\"]")
         reader.finish()
         let library = agencies.first.map { first in
-            DaemonConfiguration.Library(agencyID: first.0, otherAgencyIDs: agencies.dropFirst().map(\.0), name: name, requestIDPrefix: prefix)
+            DaemonConfiguration.Library(
+                agencyID: first.0,
+                otherAgencyIDs: agencies.dropFirst().map(\.0),
+                name: name,
+                requestIDPrefix: prefix,
+                branches: branches,
+                address: address?.map(\.value) ?? []
+            )
         }
         return LibraryResult(library: library, agencyPaths: agencies)
     }

@@ -1,3 +1,4 @@
+public import Gateway
 public import ISO18626
 
 extension DaemonConfiguration {
@@ -11,13 +12,26 @@ extension DaemonConfiguration {
         public var name: String?
         /// Prefix of the ids we give our own transactions.
         public var requestIDPrefix: String
+        /// Our branches (`[[library.branches]]`): pickup locations for borrowed items, owners of holdings.
+        public var branches: [Branch]
+        /// Our postal address, one line per element, for the return address of labels.
+        public var address: [String]
 
         /// Creates the section.
-        public init(agencyID: AgencyID, otherAgencyIDs: [AgencyID] = [], name: String? = nil, requestIDPrefix: String = "ILG") {
+        public init(
+            agencyID: AgencyID,
+            otherAgencyIDs: [AgencyID] = [],
+            name: String? = nil,
+            requestIDPrefix: String = "ILG",
+            branches: [Branch] = [],
+            address: [String] = []
+        ) {
             self.agencyID = agencyID
             self.otherAgencyIDs = otherAgencyIDs
             self.name = name
             self.requestIDPrefix = requestIDPrefix
+            self.branches = branches
+            self.address = address
         }
 
         /// All our agency ids, the signing one first.

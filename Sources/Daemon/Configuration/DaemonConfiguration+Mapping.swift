@@ -16,7 +16,9 @@ extension DaemonConfiguration {
             peers: peers.map(\.peer),
             maximumMessageSize: limits.max() ?? 1 << 20,
             requestIDPrefix: library.requestIDPrefix,
-            policy: policy
+            policy: policy,
+            branches: library.branches,
+            returnAddress: (library.name.map { [$0] } ?? []) + library.address
         )
         configuration.billing = billing
         return configuration

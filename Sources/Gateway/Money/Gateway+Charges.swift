@@ -176,7 +176,7 @@ extension Gateway {
     }
 
     /// The library's calendar (UTC without a policy).
-    var libraryCalendar: Calendar { (configuration.policy ?? PolicyConfiguration()).calendar }
+    public var libraryCalendar: Calendar { (configuration.policy ?? PolicyConfiguration()).calendar }
 
     /// The library's time zone (`[policy] timezone`; UTC without a policy): invoices print their dates in it.
     public var libraryTimeZone: TimeZone { libraryCalendar.timeZone }

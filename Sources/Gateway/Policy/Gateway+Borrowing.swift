@@ -19,8 +19,14 @@ extension Gateway {
         for name in names where configuration.peers.peer(named: name) == nil {
             throw StaffActionError(.unknownPeer, "no peer named '\(name)' is configured")
         }
+        let pickup = try configuration.pickupBranch(request.pickupLocation)
         let now = self.now
-        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
+        let context = BorrowingContext(
+            configuration: configuration,
+            policy: policy,
+            outbound: outboundMessages(at: now, configuration: configuration),
+            pickupLocation: pickup
+        )
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
         let message = request.message(from: configuration.libraryAgencyID, requestID: requestID, now: now)
         return try await staffWrite { writer in
@@ -50,7 +56,12 @@ extension Gateway {
         }
         let now = self.now
         message.header.timestamp = now
-        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
+        let context = BorrowingContext(
+            configuration: configuration,
+            policy: policy,
+            outbound: outboundMessages(at: now, configuration: configuration),
+            pickupLocation: settings.pickupLocation
+        )
         let waived = [review.rule]
         let draftMessage = message
         let (result, _) = try await staffWrite { writer in
@@ -89,17 +100,20 @@ extension Gateway {
 struct HeldBorrowingSettings: Codable {
     var rota: [String]
     var patronType: String?
+    /// The pickup branch chosen at creation (absent from settings stored before pickup locations existed).
+    var pickupLocation: String?
 
-    init(rota: [String], patronType: String?) {
+    init(rota: [String], patronType: String?, pickupLocation: String?) {
         self.rota = rota
         self.patronType = patronType
+        self.pickupLocation = pickupLocation
     }
 
     /// The settings stored with review `reviewID` (none stored: no rota, no patron type).
     /// - Throws: ``StoreError/Code/corruptValue`` when the stored JSON cannot be read.
     init(stored json: String?, reviewID: Int64) throws(StoreError) {
         guard let json else {
-            self.init(rota: [], patronType: nil)
+            self.init(rota: [], patronType: nil, pickupLocation: nil)
             return
         }
         do {
@@ -126,6 +140,8 @@ struct BorrowingContext {
     let configuration: GatewayConfiguration
     let policy: PolicyConfiguration
     let outbound: OutboundMessages
+    /// Where the patron collects the item (a configured branch's code), if chosen.
+    let pickupLocation: String?
 
     var now: Date { outbound.now }
 
@@ -221,7 +237,7 @@ struct BorrowingContext {
                     rule: rule.rawValue,
                     why: why,
                     draft: String(decoding: body, as: UTF8.self),
-                    draftSettings: HeldBorrowingSettings(rota: names, patronType: patronType).json,
+                    draftSettings: HeldBorrowingSettings(rota: names, patronType: patronType, pickupLocation: pickupLocation).json,
                     createdAt: now,
                     code: decision.code.rawValue
                 )
@@ -258,7 +274,7 @@ struct BorrowingContext {
             billing.maximumCosts = ceiling
             message.billingInfo = billing
         }
-        let transaction = try Gateway.send(message, to: lender, outbound: outbound, detail: "policy: \(decision.outcome.name)", writer)
+        let transaction = try Gateway.send(message, to: lender, pickupLocation: pickupLocation, outbound: outbound, detail: "policy: \(decision.outcome.name)", writer)
         try writer.save(
             TransactionPolicyRecord(
                 transactionID: transaction.id,

@@ -95,7 +95,7 @@ extension Gateway {
             throw StaffActionError(.unknownPeer, "no peer named '\(name)' is configured")
         }
         let now = self.now
-        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration))
+        let context = BorrowingContext(configuration: configuration, policy: policy, outbound: outboundMessages(at: now, configuration: configuration), pickupLocation: nil)
         return try await rolledBack { writer in
             let evaluation = try context.evaluate(request, rota: names, patronType: patronType, waiving: [], writer)
             let decision = evaluation.decision

@@ -39,50 +39,70 @@ struct RotaFollowUp {
             }
             return kept > 0 ? "copyright ledger: copy filled" : nil
         case .unfilled:
-            guard configuration.policy != nil, var facts = try writer.policyFacts(transactionID: transaction.id), !facts.rota.isEmpty else {
-                return try release(transaction, writer, why: "end of rota")
+            switch try forwardToNextLender(transaction, after: "\(transaction.peerName) (transaction \(transaction.id)) could not supply", writer) {
+            case .exhausted(let why):
+                return try release(transaction, writer, why: why)
+            case .forwarded(let forwarded):
+                decision = DecisionSummary(
+                    side: "borrowing",
+                    outcome: "next-lender",
+                    rule: "B10",
+                    firedRules: ["B10"],
+                    reason: message.messageInfo.reasonUnfilled?.value,
+                    transactionID: forwarded.id
+                )
+                return "rota: sent to \(forwarded.peerName) as transaction \(forwarded.id)"
             }
-            let nextName = facts.rota.removeFirst()
-            guard let next = configuration.peers.peer(named: nextName),
-                let sent = try writer.messages(transactionID: transaction.id).first(where: { $0.direction == .outbound && $0.kind == .request }),
-                case .request(var request) = try ISO18626Decoder().decode(sent.body).message
-            else {
-                return try release(transaction, writer, why: "next lender '\(nextName)' is not configured")
-            }
-            request.header.timestamp = now
-            request.header.requestingAgencyRequestID = Gateway.newRequestID(prefix: configuration.requestIDPrefix)
-            request.header.supplyingAgencyRequestID = nil
-            let forwarded = try Gateway.send(
-                request,
-                to: next,
-                outbound: outbound,
-                detail: "rota: after \(transaction.peerName) (transaction \(transaction.id)) could not supply",
-                writer
-            )
-            var nextFacts = facts
-            nextFacts.transactionID = forwarded.id
-            try writer.save(nextFacts)
-            facts.rota = []
-            try writer.save(facts)
-            for var entry in try writer.ledgerEntries(transactionID: transaction.id) where entry.state == .reserved {
-                entry.transactionID = forwarded.id
-                entry.lenders = [entry.lenders, next.name].compactMap { $0 }.joined(separator: ", ")
-                try writer.update(entry)
-            }
-            decision = DecisionSummary(
-                side: "borrowing",
-                outcome: "next-lender",
-                rule: "B10",
-                firedRules: ["B10"],
-                reason: message.messageInfo.reasonUnfilled?.value,
-                transactionID: forwarded.id
-            )
-            return "rota: sent to \(next.name) as transaction \(forwarded.id)"
         case .cancelled, .completedWithoutReturn:
             return try release(transaction, writer, why: state.rawValue)
         default:
             return nil
         }
+    }
+
+    /// Where the rota took a request.
+    enum RotaStep {
+        /// Sent to the next lender as this new transaction.
+        case forwarded(TransactionRecord)
+        /// No lender left to ask, and why.
+        case exhausted(String)
+    }
+
+    /// Sends the request on to the next lender of its rota (B10) as a new transaction, with its policy facts,
+    /// its pickup location and its reserved copyright-ledger entry; the old transaction keeps no rota.
+    func forwardToNextLender(_ transaction: TransactionRecord, after detail: String, _ writer: any StoreWriter) throws -> RotaStep {
+        guard configuration.policy != nil, var facts = try writer.policyFacts(transactionID: transaction.id), !facts.rota.isEmpty else {
+            return .exhausted("end of rota")
+        }
+        let nextName = facts.rota.removeFirst()
+        guard let next = configuration.peers.peer(named: nextName),
+            let sent = try writer.messages(transactionID: transaction.id).first(where: { $0.direction == .outbound && $0.kind == .request }),
+            case .request(var request) = try ISO18626Decoder().decode(sent.body).message
+        else {
+            return .exhausted("next lender '\(nextName)' is not configured")
+        }
+        request.header.timestamp = outbound.now
+        request.header.requestingAgencyRequestID = Gateway.newRequestID(prefix: configuration.requestIDPrefix)
+        request.header.supplyingAgencyRequestID = nil
+        let forwarded = try Gateway.send(
+            request,
+            to: next,
+            pickupLocation: transaction.pickupLocation,
+            outbound: outbound,
+            detail: "rota: after \(detail)",
+            writer
+        )
+        var nextFacts = facts
+        nextFacts.transactionID = forwarded.id
+        try writer.save(nextFacts)
+        facts.rota = []
+        try writer.save(facts)
+        for var entry in try writer.ledgerEntries(transactionID: transaction.id) where entry.state == .reserved {
+            entry.transactionID = forwarded.id
+            entry.lenders = [entry.lenders, next.name].compactMap { $0 }.joined(separator: ", ")
+            try writer.update(entry)
+        }
+        return .forwarded(forwarded)
     }
 
     private func release(_ transaction: TransactionRecord, _ writer: any StoreWriter, why: String) throws -> String? {

@@ -23,6 +23,8 @@ public struct BorrowingRequest: Sendable {
     public var alternatePeers: [String]
     /// The patron type for the borrowing rules; `nil` takes `patronInfo/patronType` or the configured default.
     public var patronType: String?
+    /// The branch where the patron collects the item (a code of `[library]`'s branches); `nil` for none.
+    public var pickupLocation: String?
 
     /// Creates a borrowing request.
     public init(
@@ -35,7 +37,8 @@ public struct BorrowingRequest: Sendable {
         patronInfo: PatronInfo? = nil,
         billingInfo: BillingInfo? = nil,
         alternatePeers: [String] = [],
-        patronType: String? = nil
+        patronType: String? = nil,
+        pickupLocation: String? = nil
     ) {
         self.peerName = peerName
         self.requestID = requestID
@@ -47,6 +50,7 @@ public struct BorrowingRequest: Sendable {
         self.billingInfo = billingInfo
         self.alternatePeers = alternatePeers
         self.patronType = patronType
+        self.pickupLocation = pickupLocation
     }
 }
 

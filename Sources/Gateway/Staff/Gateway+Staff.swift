@@ -159,13 +159,14 @@ extension Gateway {
         guard let peer = configuration.peers.peer(named: request.peerName) else {
             throw StaffActionError(.unknownPeer, "no peer named '\(request.peerName)' is configured")
         }
+        let pickup = try configuration.pickupBranch(request.pickupLocation)
         let now = self.now
         let outbound = outboundMessages(at: now, configuration: configuration)
         let ours = configuration.libraryAgencyID
         let requestID = request.requestID ?? Self.newRequestID(prefix: configuration.requestIDPrefix)
         let message = request.message(from: ours, requestID: requestID, now: now)
         return try await staffWrite { writer in
-            try Self.send(message, to: peer, outbound: outbound, detail: nil, writer)
+            try Self.send(message, to: peer, pickupLocation: pickup, outbound: outbound, detail: nil, writer)
         }
     }
 
@@ -173,6 +174,7 @@ extension Gateway {
     static func send(
         _ message: Request,
         to peer: Peer,
+        pickupLocation: String?,
         outbound: OutboundMessages,
         detail: String?,
         _ writer: any StoreWriter
@@ -196,7 +198,8 @@ extension Gateway {
             edition: peer.edition,
             title: message.bibliographicInfo.titleOfComponent ?? message.bibliographicInfo.title,
             createdAt: outbound.now,
-            updatedAt: outbound.now
+            updatedAt: outbound.now,
+            pickupLocation: pickupLocation
         )
         if try writer.transaction(role: .requester, requestingAgencyID: record.requestingAgencyID, requestID: requestID) != nil {
             throw StaffActionError(.notAllowed, "request id '\(requestID)' is already in use")

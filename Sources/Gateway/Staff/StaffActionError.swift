@@ -12,6 +12,8 @@ public struct StaffActionError: Error, Hashable, Sendable, CustomStringConvertib
         case invalidInput
         /// No peer of that name is configured.
         case unknownPeer
+        /// No branch of that code is configured in `[library]`.
+        case unknownBranch
         /// The message could not be written for the peer's edition.
         case cannotEncode
         /// A document (an invoice PDF) could not be laid out.

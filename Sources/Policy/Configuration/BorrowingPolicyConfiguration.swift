@@ -11,6 +11,9 @@ public struct BorrowingPolicyConfiguration: Hashable, Sendable {
     public var locallyAvailableAction: LocallyAvailableAction = .hold
     /// The patron type used when a request names none.
     public var defaultPatronType: String?
+    /// A lender that has not said it will supply this long after our request is sent Cancel, and the request
+    /// goes on to the next lender of its rota (`expect_to_supply_by`); `nil`: wait as long as it takes.
+    public var expectToSupplyBy: ReviewTimeout?
 
     public init() {}
 }

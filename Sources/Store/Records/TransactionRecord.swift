@@ -47,6 +47,9 @@ public struct TransactionRecord: Hashable, Sendable {
     /// How many times the stored row has been updated: a decision taken on one version is committed only
     /// while the row still has it (optimistic concurrency; 0 for a new transaction).
     public var version: Int64
+    /// The branch where the patron collects the item (borrowing side; a code from `[library]`'s branches),
+    /// chosen when the request is created and kept by its retries and the rota's next lenders.
+    public var pickupLocation: String?
 
     /// Creates a record.
     public init(
@@ -70,7 +73,8 @@ public struct TransactionRecord: Hashable, Sendable {
         superseded: Bool = false,
         createdAt: Date,
         updatedAt: Date,
-        version: Int64 = 0
+        version: Int64 = 0,
+        pickupLocation: String? = nil
     ) {
         self.id = id
         self.role = role
@@ -93,5 +97,6 @@ public struct TransactionRecord: Hashable, Sendable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
+        self.pickupLocation = pickupLocation
     }
 }

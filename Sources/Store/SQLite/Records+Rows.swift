@@ -11,7 +11,7 @@ extension TransactionRecord {
     static let selectedColumns = """
         id, role, state, service_type, requesting_agency_id, requesting_agency_request_id, supplying_agency_id, \
         supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending, has_answered_request, due_date, \
-        last_status, title, previous_transaction_id, superseded, created_at, updated_at, version
+        last_status, title, previous_transaction_id, superseded, created_at, updated_at, version, pickup_location
         """
 
     /// Reads a row selected with ``selectedColumns``.
@@ -50,7 +50,8 @@ extension TransactionRecord {
             superseded: row[17],
             createdAt: Date(timeIntervalSince1970: row[18]),
             updatedAt: Date(timeIntervalSince1970: row[19]),
-            version: row[20]
+            version: row[20],
+            pickupLocation: row[21]
         )
     }
 
@@ -59,7 +60,7 @@ extension TransactionRecord {
             role.rawValue, state, serviceType.rawValue, requestingAgencyID, requestingAgencyRequestID, supplyingAgencyID,
             supplyingAgencyRequestID, peerName, edition.rawValue, cancelPending, renewalPending, hasAnsweredRequest,
             dueDate?.timeIntervalSince1970, lastStatus?.rawValue, title, previousTransactionID, superseded,
-            createdAt.timeIntervalSince1970, updatedAt.timeIntervalSince1970,
+            createdAt.timeIntervalSince1970, updatedAt.timeIntervalSince1970, pickupLocation,
         ]
     }
 }

@@ -244,6 +244,7 @@ enum SQLiteMigrations {
             )
         }
         registerMoney(&migrator)
+        registerDeskMigrations(&migrator)
         return migrator
     }
 }

@@ -61,6 +61,18 @@ extension SQLiteTransactionStore {
                 ("same issue from a peer", HistoryQuery(role: "supplier", peerName: "p", issueKey: "i", articlesOnly: true, since: since, countAtMost: 5)),
                 ("same patron", HistoryQuery(role: "requester", patronKey: "k", countAtMost: 5)),
             ]
+            for worklist in Worklist.allCases {
+                let (sql, arguments) = Self.worklistStatement(WorklistQuery(worklist, now: since))
+                queries.append(("worklist \(worklist)", sql, arguments))
+            }
+            let (branchSQL, branchArguments) = Self.worklistStatement(WorklistQuery(.readyForPickup, now: since, pickupLocation: "MAIN"))
+            queries.append(("worklist ready-for-pickup at one branch", branchSQL, branchArguments))
+            let (demandSQL, demandArguments) = Self.demandStatement(from: since, before: since, minimumRequests: 2)
+            queries.append(("demand report", demandSQL, demandArguments))
+            let (shipmentsSQL, shipmentsArguments) = Self.shipmentsStatement(from: since, before: since)
+            queries.append(("packing list: a day's shipments", shipmentsSQL, shipmentsArguments))
+            let (activitySQL, activityArguments) = Self.activityStatement(from: since, before: since)
+            queries.append(("activity report", activitySQL, activityArguments))
             for (name, query) in histories {
                 let (sql, arguments) = writer.historyCountStatement(query)
                 queries.append((name, sql, arguments))

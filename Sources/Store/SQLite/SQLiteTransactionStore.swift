@@ -173,8 +173,8 @@ struct SQLiteStoreWriter: StoreWriter {
                 INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                     supplying_agency_id, supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending,
                     has_answered_request, due_date, last_status, title, previous_transaction_id, superseded, created_at, updated_at,
-                    closed_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    pickup_location, closed_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [transaction.id] + transaction.columns + [transaction.closedAt, transaction.version]
         )
@@ -188,7 +188,7 @@ struct SQLiteStoreWriter: StoreWriter {
                 UPDATE ill_transaction SET role = ?, state = ?, service_type = ?, requesting_agency_id = ?,
                     requesting_agency_request_id = ?, supplying_agency_id = ?, supplying_agency_request_id = ?, peer_name = ?,
                     edition = ?, cancel_pending = ?, renewal_pending = ?, has_answered_request = ?, due_date = ?, last_status = ?,
-                    title = ?, previous_transaction_id = ?, superseded = ?, created_at = ?, updated_at = ?,
+                    title = ?, previous_transaction_id = ?, superseded = ?, created_at = ?, updated_at = ?, pickup_location = ?,
                     closed_at = COALESCE(closed_at, ?), version = version + 1
                 WHERE id = ?
                 """,

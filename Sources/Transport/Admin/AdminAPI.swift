@@ -14,8 +14,10 @@ import Transactions
 /// `GET /healthz`, `GET /readyz`, `GET /v1/transactions`, `GET /v1/transactions/{id}`,
 /// `POST /v1/transactions/{id}/actions`, `POST /v1/borrowing`, `GET /v1/reviews`,
 /// `POST /v1/reviews/{id}/approve`, `POST /v1/reviews/{id}/refuse`, `GET /v1/outbox`,
-/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`, the money routes
-/// (``AdminRoutes/registerMoney(on:)``), and `GET /metrics` when a metrics renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
+/// `POST /v1/outbox/{id}/retry`, `POST /v1/outbox/{id}/drop`, `POST /v1/royalties/pay`, `GET /v1/refusals`,
+/// `GET /v1/worklists/{name}`, `GET /v1/reports/activity`, `GET /v1/reports/demand`, `GET /v1/transactions/{id}/band`,
+/// `GET /v1/transactions/{id}/label`, `GET /v1/packing` (PDFs), the money routes (``AdminRoutes/registerMoney(on:)``),
+/// and `GET /metrics` when a metrics renderer is given. Everything but the health checks needs `Authorization: Bearer <token>`.
 public final class AdminAPI: Service {
     private let application: any Service
 
@@ -86,6 +88,24 @@ public final class AdminAPI: Service {
         v1.post("outbox/{id}/drop") { request, context in
             await routes.guarded(request) { try await routes.drop(try context.parameters.require("id", as: Int64.self)) }
         }
+        let desk = AdminDeskRoutes(gateway: gateway)
+        v1.get("worklists/{name}") { request, context in
+            await routes.guarded(request) { try await desk.worklist(try context.parameters.require("name"), request) }
+        }
+        v1.get("transactions/{id}/band") { request, context -> Response in
+            guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+            return await routes.document { try await desk.band(try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.get("transactions/{id}/label") { request, context -> Response in
+            guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+            return await routes.document { try await desk.label(try context.parameters.require("id", as: Int64.self)) }
+        }
+        v1.get("packing") { request, _ -> Response in
+            guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
+            return await routes.document { try await desk.packing(request) }
+        }
+        v1.get("reports/activity") { request, _ in await routes.guarded(request) { try await desk.activity(request) } }
+        v1.get("reports/demand") { request, _ in await routes.guarded(request) { try await desk.demand(request) } }
         application = Application(
             router: router,
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "illgate-admin"),
@@ -160,22 +180,42 @@ struct AdminRoutes: Sendable {
         }
         do {
             return json(.ok, try await handler())
-        } catch let error as AdminError {
+        } catch {
+            return errorResponse(error)
+        }
+    }
+
+    /// The JSON answer for a handler's error, with the HTTP status its kind calls for.
+    private func errorResponse(_ error: any Error) -> Response {
+        switch error {
+        case let error as ReportPeriodError:
+            return json(.badRequest, AdminError(error: error.message, reason: .badRequest))
+        case let error as AdminError:
             return json(error.reason == .notFound ? .notFound : error.reason == .conflict ? .conflict : .badRequest, error)
-        } catch let error as StaffActionError {
+        case let error as StaffActionError:
             let status: HTTPResponse.Status
             switch error.reason {
             case .notFound: status = .notFound
             case .notAllowed, .cannotEncode, .cannotPrint: status = .conflict
-            case .incomplete, .invalidInput, .unknownPeer: status = .badRequest
+            case .incomplete, .invalidInput, .unknownPeer, .unknownBranch: status = .badRequest
             case .storage: status = .serviceUnavailable
             case .corruptData: status = .internalServerError
             }
             return json(status, AdminError(error: error.message, reason: AdminError.Reason(error.reason)))
-        } catch let error as StoreError where error.code == .corruptValue {
+        case let error as StoreError where error.code == .corruptValue:
             return json(.internalServerError, AdminError(error: error.description, reason: .corruptData))
-        } catch {
+        default:
             return json(.badRequest, AdminError(error: "\(error)", reason: .badRequest))
+        }
+    }
+
+    /// Runs a handler that renders a PDF: the document with `application/pdf`, or the error as JSON.
+    func document(_ handler: () async throws -> [UInt8]) async -> Response {
+        do {
+            let bytes = try await handler()
+            return Response(status: .ok, headers: [.contentType: "application/pdf"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        } catch {
+            return errorResponse(error)
         }
     }
 

@@ -96,7 +96,8 @@ enum AdminCommandParser {
                 : PatronInfo(patronID: request.patronID, patronType: request.patronType.map { PatronType(lenient: $0, scheme: nil) }),
             billingInfo: billing,
             alternatePeers: request.alternates ?? [],
-            patronType: request.patronType
+            patronType: request.patronType,
+            pickupLocation: request.pickup
         )
     }
 

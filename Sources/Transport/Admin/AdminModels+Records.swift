@@ -24,7 +24,8 @@ extension AdminTransaction {
             renewalPending: record.renewalPending,
             previousTransactionID: record.previousTransactionID,
             createdAt: TimestampFormat.format(record.createdAt),
-            updatedAt: TimestampFormat.format(record.updatedAt)
+            updatedAt: TimestampFormat.format(record.updatedAt),
+            pickupLocation: record.pickupLocation
         )
     }
 }

@@ -22,6 +22,8 @@ public struct AdminTransaction: Codable, Sendable, Equatable {
     public var previousTransactionID: Int64?
     public var createdAt: String
     public var updatedAt: String
+    /// Where the patron collects a borrowed item (a branch code).
+    public var pickupLocation: String?
 }
 
 /// One step of a transaction's history.
@@ -135,6 +137,8 @@ public struct AdminBorrowRequest: Codable, Sendable, Equatable {
     public var note: String?
     /// Further lenders to ask, in order, if the first cannot supply.
     public var alternates: [String]?
+    /// The branch where the patron collects the item (a code of `[library]`'s branches).
+    public var pickup: String?
 
     public init(peer: String, serviceType: String) {
         self.peer = peer

@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 import Gateway
+import ISO18626
 import Policy
 import Store
 import Transactions
@@ -11,7 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print reports from the database.",
-        subcommands: [Activity.self, Copyright.self]
+        subcommands: [Activity.self, Demand.self, Copyright.self]
     )
 
     struct Activity: AsyncParsableCommand {
@@ -21,12 +22,62 @@ struct ReportCommand: AsyncParsableCommand {
                 Counts the requests created from --from to --to (days in the library's time zone, both included; \
                 default: this year so far), per role and peer: supplied (shipped or delivered), unfilled, answered \
                 with conditions (RetryPossible; on the borrowing side also retried), cancelled and still open; the \
-                fill rate (supplied out of those the supplier answered) and the median days from request to supply.
+                fill rate (supplied out of those the supplier answered) and the median days from request to supply. \
+                With --by month, one block of lines per calendar month.
                 """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
 
+        @OptionGroup var options: PeriodOptions
+
+        @Option(help: "table or csv.")
+        var format: Format = .table
+
+        enum Grouping: String, ExpressibleByArgument, CaseIterable { case period, month }
+
+        @Option(help: "period (one block for the whole period) or month.")
+        var by: Grouping = .period
+
+        func run() async throws {
+            let (gateway, period) = try options.gatewayAndPeriod()
+            let report = try await gateway.activityReport(period, byMonth: by == .month)
+            switch format {
+            case .csv: print(csv(report), terminator: "")
+            case .table: print(report.lines.isEmpty ? "no requests in this period" : table(report))
+            }
+        }
+
+        private func cells(_ line: ActivityReport.Line) -> [String] {
+            (by == .month ? [line.month ?? ""] : []) + [
+                line.role == .supplier ? "lending" : "borrowing", line.peerName ?? "all", String(line.requests), String(line.supplied),
+                String(line.unfilled), String(line.conditions), String(line.cancelled), String(line.open),
+                line.fillRate.map { String(format: "%.0f%%", $0 * 100) } ?? "-", line.medianDaysToSupply.map { String(format: "%.1f", $0) } ?? "-",
+            ]
+        }
+
+        private func table(_ report: ActivityReport) -> String {
+            TextTable.render(
+                header: (by == .month ? ["MONTH"] : []) + ["ROLE", "PEER", "REQUESTS", "SUPPLIED", "UNFILLED", "CONDITIONS", "CANCELLED", "OPEN", "FILL RATE", "MEDIAN DAYS"],
+                rows: report.lines.map(cells)
+            )
+        }
+
+        private func csv(_ report: ActivityReport) -> String {
+            let header = (by == .month ? "month," : "") + "role,peer,requests,supplied,unfilled,conditions,cancelled,open,fill_rate,median_days_to_supply"
+            let offset = by == .month ? 1 : 0
+            let rows = report.lines.map { line in
+                var fields = cells(line)
+                fields[8 + offset] = line.fillRate.map { String(format: "%.4f", $0) } ?? ""
+                fields[9 + offset] = line.medianDaysToSupply.map { String(format: "%.2f", $0) } ?? ""
+                return fields.map { Copyright.quote($0) }.joined(separator: ",")
+            }
+            return ([header] + rows).joined(separator: "\n") + "\n"
+        }
+    }
+
+    /// The configuration and the days a report covers.
+    struct PeriodOptions: ParsableArguments {
         @Option(help: "The configuration file (default: $ILLGATE_CONFIG, else config/illgate.toml).")
         var config: String?
 
@@ -36,56 +87,66 @@ struct ReportCommand: AsyncParsableCommand {
         @Option(help: "The last day (YYYY-MM-DD).")
         var to: String?
 
+        /// A gateway on this installation's database and the period `--from`/`--to` name on its calendar.
+        /// - Throws: a failure naming the bad option, or saying the period ends before it starts.
+        func gatewayAndPeriod() throws -> (Gateway, ReportPeriod) {
+            let gateway = try LocalGateway(configurationPath: config).gateway(now: Date())
+            do {
+                return (gateway, try gateway.reportPeriod(from: from, to: to))
+            } catch {
+                throw CommandFailure(error.code == .badDate ? "--" + error.message : error.message)
+            }
+        }
+    }
+
+    struct Demand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Titles our patrons asked to borrow repeatedly in a period: purchase candidates.",
+            discussion: """
+                Lists the titles of the borrowing requests created from --from to --to (days in the library's time \
+                zone, both included; default: this year so far) that were asked for at least --min times (default \
+                2), most asked first: requests (one patron's request counts once, whichever lenders it went to; \
+                retries are not counted again), different patrons (never who), loans among them, and the copies the \
+                copyright ledger counted for the title in the period (the rule of five: a sixth copy asks for a \
+                purchase or a royalty).
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv }
+
+        @OptionGroup var options: PeriodOptions
+
+        @Option(help: "The fewest requests a title needs to be listed.")
+        var min = 2
+
         @Option(help: "table or csv.")
         var format: Format = .table
 
+        func validate() throws {
+            guard min >= 1 else { throw ValidationError("--min must be at least 1, found \(min)") }
+        }
+
         func run() async throws {
-            let local = try LocalGateway(configurationPath: config)
-            let calendar = (local.configuration.policy ?? PolicyConfiguration()).calendar
-            let today = calendar.dateComponents([.year, .month, .day], from: Date())
-            let start = try from.map { try Self.startOfDay($0, option: "--from", calendar) }
-                ?? calendar.date(from: DateComponents(year: today.year, month: 1, day: 1)) ?? Date()
-            let lastDay = try to.map { try Self.startOfDay($0, option: "--to", calendar) } ?? calendar.startOfDay(for: Date())
-            let end = calendar.date(byAdding: .day, value: 1, to: lastDay) ?? lastDay
-            guard start < end else { throw CommandFailure("--from must not be after --to") }
-            let report = ActivityReport(try await local.store.activity(createdFrom: start, before: end))
+            let (gateway, period) = try options.gatewayAndPeriod()
+            let titles = try await gateway.demandReport(period, minimumRequests: min)
+            let rows = titles.map { title in
+                [
+                    title.title, String(title.requests), String(title.patrons), String(title.loans), String(title.copyrightCount),
+                    String(TimestampFormat.format(title.lastRequestedAt).prefix(10)),
+                ]
+            }
             switch format {
-            case .csv: print(csv(report), terminator: "")
-            case .table: print(report.lines.isEmpty ? "no requests in this period" : table(report))
+            case .csv:
+                let lines = rows.map { $0.map(Copyright.quote).joined(separator: ",") }
+                print((["title,requests,patrons,loans,copyright_count,last_requested"] + lines).joined(separator: "\n"))
+            case .table:
+                guard !rows.isEmpty else {
+                    print("no title was asked for \(min) times or more in this period")
+                    return
+                }
+                let table = rows.map { [String($0[0].prefix(56))] + $0.dropFirst() }
+                print(TextTable.render(header: ["TITLE", "REQUESTS", "PATRONS", "LOANS", "COPYRIGHT", "LAST"], rows: table))
             }
-        }
-
-        private static func startOfDay(_ text: String, option: String, _ calendar: Calendar) throws -> Date {
-            guard let start = CalendarDay(iso: text)?.start(in: calendar) else {
-                throw CommandFailure("\(option) \(text): expected a date like 2026-01-31")
-            }
-            return start
-        }
-
-        private func cells(_ line: ActivityReport.Line) -> [String] {
-            [
-                line.role == .supplier ? "lending" : "borrowing", line.peerName ?? "all", String(line.requests), String(line.supplied),
-                String(line.unfilled), String(line.conditions), String(line.cancelled), String(line.open),
-                line.fillRate.map { String(format: "%.0f%%", $0 * 100) } ?? "-", line.medianDaysToSupply.map { String(format: "%.1f", $0) } ?? "-",
-            ]
-        }
-
-        private func table(_ report: ActivityReport) -> String {
-            TextTable.render(
-                header: ["ROLE", "PEER", "REQUESTS", "SUPPLIED", "UNFILLED", "CONDITIONS", "CANCELLED", "OPEN", "FILL RATE", "MEDIAN DAYS"],
-                rows: report.lines.map(cells)
-            )
-        }
-
-        private func csv(_ report: ActivityReport) -> String {
-            let header = "role,peer,requests,supplied,unfilled,conditions,cancelled,open,fill_rate,median_days_to_supply"
-            let rows = report.lines.map { line in
-                var fields = cells(line)
-                fields[8] = line.fillRate.map { String(format: "%.4f", $0) } ?? ""
-                fields[9] = line.medianDaysToSupply.map { String(format: "%.2f", $0) } ?? ""
-                return fields.map { Copyright.quote($0) }.joined(separator: ",")
-            }
-            return ([header] + rows).joined(separator: "\n") + "\n"
         }
     }
 

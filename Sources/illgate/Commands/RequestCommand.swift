@@ -75,6 +75,9 @@ struct RequestCommand: AsyncParsableCommand {
     @Option(name: .customLong("also"), help: "Another peer to ask if the first cannot supply (repeat for a rota; needs a [policy]).")
     var alternates: [String] = []
 
+    @Option(help: "The branch where the patron collects the item (a code of [[library.branches]]).")
+    var pickup: String?
+
     func run() async throws {
         let client = try AdminClient(configurationPath: config)
         var request = AdminBorrowRequest(peer: peer, serviceType: service)
@@ -97,12 +100,14 @@ struct RequestCommand: AsyncParsableCommand {
         request.copyrightCompliance = copyright
         request.note = note
         request.alternates = alternates.isEmpty ? nil : alternates
+        request.pickup = pickup
         let result = try await client.post("/v1/borrowing", request, as: AdminBorrowResult.self)
         switch result.outcome {
         case "sent":
             if let transaction = result.transaction {
                 var line = "transaction \(transaction.id): \(transaction.state), request \(transaction.requestID) to \(transaction.peer)"
                 if let code = result.copyrightCompliance { line += ", copyright \(code)" }
+                if let branch = transaction.pickupLocation { line += ", pickup at \(branch)" }
                 if let rota = result.remainingRota, !rota.isEmpty { line += ", then \(rota.joined(separator: ", "))" }
                 print(line)
             }

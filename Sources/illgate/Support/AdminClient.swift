@@ -35,6 +35,11 @@ struct AdminClient {
         try await call("POST", path, body: body, as: type)
     }
 
+    /// The body of a `GET` that answers with a file (a PDF), as bytes.
+    func download(_ path: String) async throws -> [UInt8] {
+        Array(try await send("GET", path, body: nil as String?))
+    }
+
     private func call<Body: Encodable, Answer: Decodable>(_ method: String, _ path: String, body: Body?, as type: Answer.Type) async throws -> Answer {
         let data = try await send(method, path, body: body)
         do {

@@ -1,0 +1,115 @@
+import Foundation
+public import Gateway
+import ISO18626
+public import Store
+import Transactions
+
+// The admin API's JSON for the desk: worklists and the department's reports.
+
+/// One line of a worklist (`GET /v1/worklists/{name}`). Never patron data.
+public struct AdminWorklistEntry: Codable, Sendable, Equatable {
+    public var transactionID: Int64?
+    public var reviewID: Int64?
+    /// `lending` or `borrowing`.
+    public var side: String
+    public var state: String
+    public var peer: String?
+    public var title: String?
+    public var requestID: String?
+    /// The due date (a review's deadline on the review list).
+    public var dueDate: String?
+    public var pickupLocation: String?
+    /// When it joined the list.
+    public var since: String
+    /// Why a request is held (review list), or what is flagged on a lender's invoice.
+    public var note: String?
+    /// The invoice, on the money lists.
+    public var invoiceNumber: String?
+    /// What is owed or billed (`12.50 USD`), a string so no amount is ever a floating-point number.
+    public var amount: String?
+}
+
+extension AdminWorklistEntry {
+    /// The JSON form of a worklist entry.
+    public init(_ entry: WorklistEntry) {
+        self.init(
+            transactionID: entry.transactionID,
+            reviewID: entry.reviewID,
+            side: entry.role == .supplier ? "lending" : "borrowing",
+            state: entry.state,
+            peer: entry.peerName,
+            title: entry.title,
+            requestID: entry.requestID,
+            dueDate: entry.dueDate.map(TimestampFormat.format),
+            pickupLocation: entry.pickupLocation,
+            since: TimestampFormat.format(entry.since),
+            note: entry.note,
+            invoiceNumber: entry.invoiceNumber,
+            amount: entry.amount
+        )
+    }
+}
+
+/// One line of the activity report (`GET /v1/reports/activity`).
+public struct AdminActivityLine: Codable, Sendable, Equatable {
+    /// The month (`2026-03`) on a month-by-month report.
+    public var month: String?
+    /// `lending` or `borrowing`.
+    public var side: String
+    /// The peer, or `nil` on a side's total line.
+    public var peer: String?
+    public var requests: Int
+    public var supplied: Int
+    public var unfilled: Int
+    public var conditions: Int
+    public var cancelled: Int
+    public var open: Int
+    public var fillRate: Double?
+    public var medianDaysToSupply: Double?
+}
+
+extension AdminActivityLine {
+    /// The JSON form of a report line.
+    public init(_ line: ActivityReport.Line) {
+        self.init(
+            month: line.month,
+            side: line.role == .supplier ? "lending" : "borrowing",
+            peer: line.peerName,
+            requests: line.requests,
+            supplied: line.supplied,
+            unfilled: line.unfilled,
+            conditions: line.conditions,
+            cancelled: line.cancelled,
+            open: line.open,
+            fillRate: line.fillRate,
+            medianDaysToSupply: line.medianDaysToSupply
+        )
+    }
+}
+
+/// One title of the demand report (`GET /v1/reports/demand`).
+public struct AdminDemandLine: Codable, Sendable, Equatable {
+    public var title: String
+    public var titleKey: String
+    public var requests: Int
+    public var patrons: Int
+    public var loans: Int
+    /// Copies the copyright ledger counted in the period.
+    public var copyrightCount: Int
+    public var lastRequestedAt: String
+}
+
+extension AdminDemandLine {
+    /// The JSON form of a demand record.
+    public init(_ record: TitleDemandRecord) {
+        self.init(
+            title: record.title,
+            titleKey: record.titleKey,
+            requests: record.requests,
+            patrons: record.patrons,
+            loans: record.loans,
+            copyrightCount: record.copyrightCount,
+            lastRequestedAt: TimestampFormat.format(record.lastRequestedAt)
+        )
+    }
+}
