@@ -127,19 +127,36 @@ import Transport
             #expect(byPath["stranger \(edition)"]?.messageStatus == .error)
         }
 
-        for format in LogFormat.allCases {
-            let sink = InMemoryLogSink()
-            let logger = makeLineLogger(sink: sink, formatter: LogLineFormatter(format: format, includeLabel: false), level: .trace)
-            for (_, reply) in replies {
-                InboundMessageLog.record(reply, transport: "test", remoteAddress: "192.0.2.1", latencyMilliseconds: 1, logger: logger)
-            }
-            // A caller that logs an error value as it is, at every level: the guard still takes the values out.
-            for level in Logger.Level.allCases {
-                for (_, reply) in replies {
-                    guard let raw = reply.errors.first?.errorValue else { continue }
-                    logger.log(level: level, "message refused", metadata: ["error_value": .string(raw)])
+        // One logger writes every event in both formats at once, so that both see the same lines (lines
+        // about senders that are no peer are rate-limited per second, process-wide).
+        let sinks = Dictionary(uniqueKeysWithValues: LogFormat.allCases.map { ($0, InMemoryLogSink()) })
+        let logger = Logger(label: "test") { label in
+            MultiplexLogHandler(
+                LogFormat.allCases.map { format in
+                    LogLineHandler(
+                        label: label,
+                        formatter: LogLineFormatter(format: format, includeLabel: false),
+                        logLevel: .trace,
+                        metadataProvider: nil,
+                        sink: sinks[format] ?? InMemoryLogSink(),
+                        clock: { logTestTimestamp }
+                    )
                 }
+            )
+        }
+        for (_, reply) in replies {
+            InboundMessageLog.record(reply, transport: "test", remoteAddress: "192.0.2.1", latencyMilliseconds: 1, logger: logger)
+        }
+        // A caller that logs an error value as it is, at every level: the guard still takes the values out.
+        for level in Logger.Level.allCases {
+            for (_, reply) in replies {
+                guard let raw = reply.errors.first?.errorValue else { continue }
+                logger.log(level: level, "message refused", metadata: ["error_value": .string(raw)])
             }
+        }
+        let counts = Set(sinks.values.map(\.lines.count))
+        #expect(counts.count == 1, "both formats get the same lines")
+        for (format, sink) in sinks {
             let lines = sink.lines
             #expect(lines.count >= replies.count + Logger.Level.allCases.count)
             var hits = 0

@@ -42,8 +42,8 @@ import Transactions
         let (_, document) = try await Self.invoicedLoss()
         let bytes = try InvoicePDF(pageSize: .a4, timeZone: TimeZone(identifier: "UTC") ?? .current).render(document)
         let inspector = try PDFInspector(bytes, name: "invoice")
-        #expect(try inspector.renderPages(dpi: 50).count == 1)
-        let text = try inspector.layoutText()
+        #expect(try await inspector.renderPages(dpi: 50).count == 1)
+        let text = try await inspector.layoutText()
         for field in [
             "Invoice ILL-2026-00001", "Royal Library ILL", "Soren Kierkegaards Plads 1", "Tax id DK12345678", "Bill to: borrower, ISIL:US-BORR",
             "BORR-K7Q2M9X4TZ", "39001000123", "Moby-Dick", "2026-12-16", "2026-11-18", "replacement", "processing fee", "45.00", "10.00", "55.00",

@@ -32,18 +32,18 @@ public struct PDFInspector: Sendable {
     }
 
     /// The text, laid out as on the page (`pdftotext -layout`); pages are separated by form feeds.
-    public func layoutText() throws -> String {
-        try ExternalTool.run("pdftotext", ["-layout", file.path, "-"])
+    public func layoutText() async throws -> String {
+        try await ExternalTool.run("pdftotext", ["-layout", file.path, "-"])
     }
 
     /// The text in reading order (`pdftotext -raw`).
-    public func rawText() throws -> String {
-        try ExternalTool.run("pdftotext", ["-raw", file.path, "-"])
+    public func rawText() async throws -> String {
+        try await ExternalTool.run("pdftotext", ["-raw", file.path, "-"])
     }
 
     /// The page count `pdfinfo` reads.
-    public func pageCount() throws -> Int {
-        let info = try ExternalTool.run("pdfinfo", [file.path])
+    public func pageCount() async throws -> Int {
+        let info = try await ExternalTool.run("pdfinfo", [file.path])
         for line in info.split(separator: "\n") where line.hasPrefix("Pages:") {
             if let count = Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) {
                 return count
@@ -53,9 +53,9 @@ public struct PDFInspector: Sendable {
     }
 
     /// Renders every page to PNG at `dpi` (`pdftoppm -png`) and returns the image files.
-    public func renderPages(dpi: Int = 150) throws -> [URL] {
+    public func renderPages(dpi: Int = 150) async throws -> [URL] {
         let prefix = file.deletingPathExtension().path + "-page"
-        _ = try ExternalTool.run("pdftoppm", ["-png", "-r", String(dpi), file.path, prefix])
+        _ = try await ExternalTool.run("pdftoppm", ["-png", "-r", String(dpi), file.path, prefix])
         let directory = file.deletingLastPathComponent()
         let images = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasPrefix(file.deletingPathExtension().lastPathComponent + "-page") && $0.pathExtension == "png" }
@@ -69,11 +69,11 @@ public struct PDFInspector: Sendable {
     }
 
     /// The Code 128 barcodes `zbarimg` decodes on the rendered pages, in page order.
-    public func decodedBarcodes(dpi: Int = 200) throws -> [String] {
+    public func decodedBarcodes(dpi: Int = 200) async throws -> [String] {
         var found: [String] = []
-        for image in try renderPages(dpi: dpi) {
+        for image in try await renderPages(dpi: dpi) {
             // zbarimg exits 4 when an image holds no barcode: that is an answer, not a failure.
-            let output = try ExternalTool.run("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Scode128.enable", image.path], acceptedStatuses: [0, 4])
+            let output = try await ExternalTool.run("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Scode128.enable", image.path], acceptedStatuses: [0, 4])
             found += output.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         }
         return found
@@ -94,8 +94,19 @@ public enum ExternalTool {
         return nil
     }
 
-    /// Runs a program and returns what it wrote to standard output.
-    public static func run(_ program: String, _ arguments: [String], acceptedStatuses: Set<Int32> = [0]) throws -> String {
+    /// Runs a program and returns what it wrote to standard output. The wait happens on a thread of its
+    /// own, not on the cooperative pool the other tests run on.
+    public static func run(_ program: String, _ arguments: [String], acceptedStatuses: Set<Int32> = [0]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(with: Result { try runBlocking(program, arguments, acceptedStatuses: acceptedStatuses) })
+            }
+            thread.start()
+        }
+    }
+
+    /// Runs a program on the calling thread and returns what it wrote to standard output.
+    public static func runBlocking(_ program: String, _ arguments: [String], acceptedStatuses: Set<Int32> = [0]) throws -> String {
         guard let executable = path(of: program) else {
             throw PDFInspector.Failure(description: "\(program) is not installed (Debian: poppler-utils, zbar-tools)")
         }

@@ -45,12 +45,12 @@ struct PDFDocumentTests {
     }
 
     @Test("A document renders, spans pages with the table heading repeated, and numbers its pages")
-    func rendersAcrossPages() throws {
+    func rendersAcrossPages() async throws {
         let inspector = try PDFInspector(try sampleDocument(), name: "statement")
-        let pages = try inspector.pageCount()
+        let pages = try await inspector.pageCount()
         #expect(pages >= 3)
-        #expect(try inspector.renderPages(dpi: 50).count == pages)
-        let text = try inspector.layoutText()
+        #expect(try await inspector.renderPages(dpi: 50).count == pages)
+        let text = try await inspector.layoutText()
         let pageTexts = text.split(separator: "\u{0C}", omittingEmptySubsequences: true)
         #expect(pageTexts.count == pages)
         for (index, pageText) in pageTexts.enumerated() {
@@ -65,8 +65,8 @@ struct PDFDocumentTests {
     }
 
     @Test("Rows keep their cells together: each request id sits on the line of its first title line and amount")
-    func rowsStayTogether() throws {
-        let text = try PDFInspector(try sampleDocument(), name: "rows").layoutText()
+    func rowsStayTogether() async throws {
+        let text = try await PDFInspector(try sampleDocument(), name: "rows").layoutText()
         let lines = text.split(separator: "\n")
         for index in [1, 77, 120] {
             let line = lines.first { $0.contains("ILL-\(1000 + index) ") }
@@ -75,7 +75,7 @@ struct PDFDocumentTests {
     }
 
     @Test("The text layout matches the fixture")
-    func layoutMatchesFixture() throws {
+    func layoutMatchesFixture() async throws {
         let document = try PDFDocument(title: "Fixture")
         let flow = PageFlow(document: document, pageSize: .letter)
         flow.paragraph("Interlibrary loan", style: .title)
@@ -83,7 +83,7 @@ struct PDFDocumentTests {
         flow.rule()
         try PDFTable(columns: [TableColumn("Item"), TableColumn("Amount", width: .fixed(80), alignment: .right)])
             .draw([TableRow(["Replacement cost", "85.00"]), TableRow(["Processing fee", "15.00"]), TableRow(["Total", "100.00"], emphasised: true)], in: flow)
-        let text = try PDFInspector(try document.render(), name: "fixture").layoutText()
+        let text = try await PDFInspector(try document.render(), name: "fixture").layoutText()
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/layout.txt")
         if ProcessInfo.processInfo.environment["ILLGATE_WRITE_FIXTURES"] == "1" {
             try Data(text.utf8).write(to: fixture)
@@ -93,8 +93,8 @@ struct PDFDocumentTests {
     }
 
     @Test("A printed barcode decodes to its text")
-    func barcodeDecodes() throws {
-        let barcodes = try PDFInspector(try sampleDocument(), name: "barcode").decodedBarcodes()
+    func barcodeDecodes() async throws {
+        let barcodes = try await PDFInspector(try sampleDocument(), name: "barcode").decodedBarcodes()
         #expect(barcodes == ["ILL-1001"])
     }
 
