@@ -52,6 +52,7 @@ import Testing
         ("[billing]\ninvoice_number_format = \"INV-{year}\"", "billing.invoice_number_format", "must contain {seq}"),
         ("[billing]\npayment_terms_days = -3", "billing.payment_terms_days", "must not be negative"),
         ("[billing]\nadress = []", "billing.adress", "address"),
+        ("[policy.lending.charges]\ndamage_fee = 25.5", "policy.lending.charges.damage_fee", "a floating-point number cannot hold money exactly"),
     ])
     func badValuesAreNamed(fragment: String, key: String, message: String) throws {
         let problem = try ConfigurationTestSupport.problem(ConfigurationTestSupport.minimal + fragment + "\n")

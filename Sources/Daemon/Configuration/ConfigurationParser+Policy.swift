@@ -345,8 +345,9 @@ extension ConfigurationParser {
             text = string
         } else if let integer = value.int {
             text = String(integer)
-        } else if let double = value.double {
-            text = String(double)
+        } else if value.double != nil {
+            reader.report(key, "write the amount as a string like \"15.50\": a floating-point number cannot hold money exactly")
+            return nil
         } else {
             reader.report(key, "expected an amount like \"15.00\", found \(TableReader.describe(value.type))")
             return nil

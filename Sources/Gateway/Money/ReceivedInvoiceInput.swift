@@ -1,5 +1,3 @@
-public import Store
-
 /// A lender's invoice as staff type it in: its number, date, currency and lines.
 public struct ReceivedInvoiceInput: Hashable, Sendable, Codable {
     /// One line: which of our requests it bills, and how much.
@@ -31,10 +29,4 @@ public struct ReceivedInvoiceInput: Hashable, Sendable, Codable {
         self.currency = currency
         self.lines = lines
     }
-}
-
-/// A lender's invoice as recorded, with its matched and flagged lines.
-public struct ReceivedInvoiceDocument: Hashable, Sendable {
-    public var invoice: ReceivedInvoiceRecord
-    public var lines: [ReceivedInvoiceLineRecord]
 }

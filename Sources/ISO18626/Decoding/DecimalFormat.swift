@@ -21,6 +21,21 @@ public enum DecimalFormat {
         return Decimal(string: text, locale: posix)
     }
 
+    /// Formats an amount with exactly `places` decimal places, rounded half up (`12.50`, `-3.00`, `1500`).
+    public static func format(_ value: Decimal, places: Int) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, places, .plain)
+        var text = format(rounded)
+        guard places > 0 else { return text }
+        if let point = text.firstIndex(of: ".") {
+            text += String(repeating: "0", count: max(0, places - text.distance(from: point, to: text.endIndex) + 1))
+        } else {
+            text += "." + String(repeating: "0", count: places)
+        }
+        return text
+    }
+
     /// Formats an amount as `xs:decimal` (`12.5`, `-3`).
     public static func format(_ value: Decimal) -> String {
         var value = value

@@ -61,18 +61,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     public var minorUnits: Int { ISO4217.minorUnits(of: currency.value) ?? 2 }
 
     /// The amount with exactly the currency's decimal places: `25.00`, `1500` (JPY), `-3.500` (KWD).
-    public var formattedAmount: String {
-        let places = minorUnits
-        var text = DecimalFormat.format(Self.rounded(amount, places: places))
-        guard places > 0 else { return text }
-        if let point = text.firstIndex(of: ".") {
-            let have = text.distance(from: point, to: text.endIndex) - 1
-            text += String(repeating: "0", count: max(0, places - have))
-        } else {
-            text += "." + String(repeating: "0", count: places)
-        }
-        return text
-    }
+    public var formattedAmount: String { DecimalFormat.format(amount, places: minorUnits) }
 
     /// `25.00 USD`.
     public var description: String { "\(formattedAmount) \(currency.value)" }

@@ -327,7 +327,7 @@ struct AdminRoutes: Sendable {
         let paid = try await gateway.markRoyaltiesPaid(batch: payment.batch, entryIDs: payment.entries, through: payment.through)
         let total = paid.compactMap(\.royaltyEstimate).reduce(Decimal(0), +)
         logger.info("staff action", metadata: ["action": "royalties-paid", "batch": .string(payment.batch), "entries": .string(String(paid.count))])
-        return AdminRoyaltiesPaid(batch: payment.batch, entries: paid.map(\.id), estimatedTotal: String(format: "%.2f", NSDecimalNumber(decimal: total).doubleValue))
+        return AdminRoyaltiesPaid(batch: payment.batch, entries: paid.map(\.id), estimatedTotal: DecimalFormat.format(total, places: 2))
     }
 
     func outbox(_ request: Request) async throws -> [AdminOutboxEntry] {

@@ -1,7 +1,7 @@
 public import Foundation
 public import Gateway
 public import ISO18626
-public import Store
+import Store
 
 /// An amount in the admin API's JSON: the exact decimal as a string, never a JSON number.
 public struct AdminAmount: Codable, Sendable, Equatable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Daemon
 import Foundation
+import ISO18626
 import Policy
 import Store
 import Transport
@@ -56,7 +57,7 @@ struct RoyaltiesCommand: AsyncParsableCommand {
                 )
             )
             let owed = entries.filter { $0.state == .filled && !$0.royaltyPaid }.compactMap(\.royaltyEstimate).reduce(Decimal(0), +)
-            print("owed (arrived, not paid), estimated: \(String(format: "%.2f", NSDecimalNumber(decimal: owed).doubleValue))")
+            print("owed (arrived, not paid), estimated: \(DecimalFormat.format(owed, places: 2))")
         }
     }
 

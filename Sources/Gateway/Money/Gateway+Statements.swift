@@ -1,61 +1,8 @@
-public import Foundation
-public import ISO18626
+import Foundation
+import ISO18626
 import Store
 
-/// What one peer and we owe each other: as lender, our invoices with what is still owed on each and the
-/// charges not yet invoiced; as borrower, the lender's invoices to us and whether they went for payment.
-public struct PeerStatement: Hashable, Sendable {
-    /// One line of the statement.
-    public struct Line: Hashable, Sendable {
-        public var date: Date
-        /// `invoice`, `credit note`, `payment`, `void`, `received invoice`, `approved`, `exported`.
-        public var entry: String
-        public var reference: String
-        /// Signed: what it adds to (or takes from) the balance; zero for an informational line.
-        public var amount: Money
-    }
-
-    public var peerName: String
-    public var currency: CurrencyCode
-    /// As lender: invoices, credit notes and payments, by date.
-    public var receivable: [Line]
-    /// What the peer still owes on issued invoices.
-    public var receivableOutstanding: Money
-    /// Charges recorded but not yet invoiced.
-    public var notYetInvoiced: Money
-    /// As borrower: the peer's invoices to us.
-    public var payable: [Line]
-    /// What we still owe on the peer's invoices (not yet approved and exported for payment).
-    public var payableOutstanding: Money
-}
-
-/// Unpaid invoices by age (days since issue): current (under 30), 30-59, 60-89 and 90 or more.
-public struct AgingReport: Hashable, Sendable {
-    /// One peer's row.
-    public struct Row: Hashable, Sendable {
-        public var peerName: String
-        public var current: Money
-        public var days30: Money
-        public var days60: Money
-        public var days90: Money
-        public var total: Money
-    }
-
-    public var asOf: Date
-    public var rows: [Row]
-
-    /// The report as CSV.
-    public func csv() -> String {
-        CSVText.render(
-            header: ["peer", "currency", "current", "30", "60", "90+", "total"],
-            rows: rows.map {
-                [$0.peerName, $0.total.currency.value, $0.current.formattedAmount, $0.days30.formattedAmount, $0.days60.formattedAmount,
-                 $0.days90.formattedAmount, $0.total.formattedAmount]
-            }
-        )
-    }
-}
-
+/// Statements per peer (both ways) and the aging report of unpaid invoices.
 extension Gateway {
     /// The statement between us and one peer, both ways.
     public func statement(peerName: String) async throws(StaffActionError) -> PeerStatement {
