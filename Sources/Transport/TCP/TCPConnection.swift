@@ -89,7 +89,10 @@ struct TCPConnection {
     /// Answers a framing error with an ERROR confirmation, then closes the connection: first the output (so the
     /// peer sees the reply and the end), then, after reading and discarding for a moment, everything.
     private func refuse(_ error: TCPFramingError) async throws {
-        logger.info("tcp framing error, closing", metadata: ["error": "\(error)"])
+        // A frame that timed out is a slow or hostile peer, counted in the metrics; under a slow-connection attack
+        // a line each would flood the log.
+        let level: Logger.Level = if case .frameTimedOut = error.reason { .debug } else { .info }
+        logger.log(level: level, "tcp framing error, closing", metadata: ["error": "\(error)"])
         guard let confirmation = TCPErrorConfirmation.badlyFormedMessage(error.description) else { return }
         let nioChannel = channel.channel
         try await nioChannel.writeAndFlush(TCPFrame(mode: error.mode ?? .xml, bytes: confirmation))
