@@ -228,11 +228,13 @@ async def main():
     parser.add_argument("--admin-port", type=int, default=18780)
     parser.add_argument("--log-level", default="info")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (database, log)")
+    parser.add_argument("--before-issue-15", action="store_true",
+                        help="for a binary from before the connection limits: leave their keys out of the file")
     args = parser.parse_args()
 
     limit = raise_nofile()
     directory = tempfile.mkdtemp(prefix="listen-attack.", dir="/tmp")
-    config = write_config(directory, args.admin_port, args.http_port, args.tcp_port, args.log_level)
+    config = write_config(directory, args.admin_port, args.http_port, args.tcp_port, args.log_level, args.before_issue_15)
     log = open(os.path.join(directory, "illgate.log"), "wb")
     daemon = subprocess.Popen([args.illgate, "serve", "--config", config], stdout=log, stderr=log, cwd=directory)
     report = {"nofile": limit, "connections_per_listener": args.connections, "sources": args.sources,

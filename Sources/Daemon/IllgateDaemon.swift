@@ -84,7 +84,7 @@ public enum IllgateDaemon {
             patronDataRetentionDays: configuration.patronDataRetentionDays,
             logger: logger
         )
-        var services: [any Service] = [dispatcher, housekeeping]
+        var services: [any Service] = [dispatcher, housekeeping, MemoryTrim()]
         services.append(
             AdminAPI(
                 configuration: configuration.admin,
