@@ -15,6 +15,8 @@ struct TCPConnection {
     let logger: Logger
     /// How long in-flight work may take after graceful shutdown before the connection is closed regardless.
     let drainTimeout: TimeAmount
+    /// At graceful shutdown, how long a connection that has sent no message yet may take to send its first.
+    var firstMessageGrace: TimeAmount = .seconds(1)
     /// How long to keep reading (and discarding) after a framing error reply, so that the peer reads the
     /// reply before the connection is reset by unread bytes.
     var lingerTimeout: TimeAmount = .seconds(1)
@@ -29,15 +31,25 @@ struct TCPConnection {
         let nioChannel = channel.channel
         let drain = TCPConnectionDrain()
         let drainTimeout = self.drainTimeout
+        let firstMessageGrace = self.firstMessageGrace
         do {
             try await channel.executeThenClose { inbound, _ in
                 try await withGracefulShutdownHandler {
                     try await serve(inbound, drain: drain)
                 } onGracefulShutdown: {
-                    if drain.stop() {
+                    switch drain.stop() {
+                    case .closeNow:
                         nioChannel.close(promise: nil)
-                    } else {
+                    case .closeWhenAnswered:
                         nioChannel.eventLoop.scheduleTask(in: drainTimeout) { nioChannel.close(promise: nil) }
+                    case .waitForFirstMessage:
+                        nioChannel.eventLoop.scheduleTask(in: firstMessageGrace) {
+                            if drain.closeIfStillWaiting() {
+                                nioChannel.close(promise: nil)
+                            } else {
+                                nioChannel.eventLoop.scheduleTask(in: drainTimeout) { nioChannel.close(promise: nil) }
+                            }
+                        }
                     }
                 }
             }
