@@ -137,22 +137,38 @@ import Transport
     }
 
     @Test func keepAliveCarriesSeveralRequestsAndAnIdleConnectionIsClosed() async throws {
-        let idleTimeout = Duration.seconds(1)
-        try await library.withHTTPListener(Self.configuration(idleTimeout: 1)) { port in
-            let connection = try await RawHTTPConnection.connect(port: port)
-            try await connection.use { reader in
-                for number in 1...3 {
-                    try await connection.send(RawHTTPConnection.post(try TCPTestLibrary.request("K-\(number)")))
-                    let response = try await reader.response()
-                    #expect(response.status == 200)
-                    #expect(try TCPTestLibrary.requestConfirmation(Array(response.body.utf8)).confirmationHeader.requestingAgencyRequestID == "K-\(number)")
+        let idleTimeout = Duration.seconds(2)
+        try await library.withHTTPListener(Self.configuration(idleTimeout: 2)) { port in
+            // On a loaded machine this task can wait for a thread longer than the idle timeout between two
+            // requests; the listener is then right to close first. Such an attempt is checked for exactly that
+            // (at least the timeout since the last answer) and tried again.
+            var completeAttempts = 0
+            for attempt in 1...3 where completeAttempts == 0 {
+                var lastAnswer = ContinuousClock.now
+                let connection = try await RawHTTPConnection.connect(port: port)
+                try await connection.use { reader in
+                    for number in 1...3 {
+                        try await connection.send(RawHTTPConnection.post(try TCPTestLibrary.request("K-\(attempt)-\(number)")))
+                        let response: RawHTTPResponse
+                        do {
+                            response = try await reader.response()
+                        } catch {
+                            #expect(ContinuousClock.now - lastAnswer >= idleTimeout - .milliseconds(50), "closed while in use: \(error)")
+                            return
+                        }
+                        lastAnswer = ContinuousClock.now
+                        #expect(response.status == 200)
+                        let confirmation = try TCPTestLibrary.requestConfirmation(Array(response.body.utf8))
+                        #expect(confirmation.confirmationHeader.requestingAgencyRequestID == "K-\(attempt)-\(number)")
+                    }
+                    // Nothing more is sent: the listener closes the connection once it has been idle long enough.
+                    #expect(await reader.untilClosed().isEmpty)
+                    let quiet = ContinuousClock.now - lastAnswer
+                    #expect(quiet >= idleTimeout - .milliseconds(50) && quiet < .seconds(30), "closed after \(quiet)")
+                    completeAttempts += 1
                 }
-                let lastResponse = ContinuousClock.now
-                // Nothing more is sent: the listener closes the connection once it has been idle long enough.
-                #expect(await reader.untilClosed().isEmpty)
-                let quiet = ContinuousClock.now - lastResponse
-                #expect(quiet >= idleTimeout - .milliseconds(50) && quiet < .seconds(20), "closed after \(quiet)")
             }
+            #expect(completeAttempts == 1)
         }
     }
 
