@@ -35,6 +35,8 @@ root="$stage/illgate_${version}_${arch}"
 install -D -m 0755 "$binary" "$root/usr/bin/illgate"
 strip --strip-unneeded "$root/usr/bin/illgate" 2>/dev/null || true
 install -D -m 0644 systemd/illgate.service "$root/usr/lib/systemd/system/illgate.service"
+install -D -m 0644 systemd/illgate-http.socket "$root/usr/lib/systemd/system/illgate-http.socket"
+install -D -m 0644 systemd/illgate-tcp.socket "$root/usr/lib/systemd/system/illgate-tcp.socket"
 install -D -m 0644 systemd/illgate.sysusers "$root/usr/lib/sysusers.d/illgate.conf"
 # The example configuration, a conffile: the postinst gives it to group illgate (0640 in a 0750 directory).
 install -D -m 0640 config/illgate.toml "$root/etc/illgate/illgate.toml"

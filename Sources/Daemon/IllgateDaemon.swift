@@ -42,6 +42,13 @@ public enum IllgateDaemon {
             metadata: ["config": .string(configuration.file), "summary": .string(configuration.summary), "pid": .string(String(getpid()))]
         )
 
+        let sockets = try SystemdSocketActivation(environment: environment)
+        try sockets.check(httpEnabled: configuration.http != nil, tcpEnabled: configuration.tcp != nil)
+        if sockets.http != nil || sockets.tcp != nil {
+            let inherited = [sockets.http.map { "http:fd\($0)" }, sockets.tcp.map { "tcp:fd\($0)" }].compactMap { $0 }
+            logger.notice("socket activation", metadata: ["inherited": .string(inherited.joined(separator: " "))])
+        }
+
         let directory = (configuration.storagePath as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -80,7 +87,7 @@ public enum IllgateDaemon {
             patronDataRetentionDays: configuration.patronDataRetentionDays,
             logger: logger
         )
-        var services: [any Service] = [dispatcher, housekeeping]
+        var services: [any Service] = [dispatcher, housekeeping, MemoryTrim()]
         services.append(
             AdminAPI(
                 configuration: configuration.admin,
@@ -92,7 +99,12 @@ public enum IllgateDaemon {
             )
         )
         if let tcp = configuration.tcp {
-            let listener = TCPListener(configuration: tcp, gateway: gateway, logger: logger)
+            let listener =
+                if let descriptor = sockets.tcp {
+                    TCPListener(configuration: tcp, socketDescriptor: descriptor, gateway: gateway, logger: logger)
+                } else {
+                    TCPListener(configuration: tcp, gateway: gateway, logger: logger)
+                }
             services.append(listener)
             Task {
                 if let address = try? await listener.waitUntilListening() {
@@ -104,6 +116,7 @@ public enum IllgateDaemon {
             services.append(
                 try HTTPListener(
                     configuration: http,
+                    socketDescriptor: sockets.http,
                     gateway: gateway,
                     peers: peerLinks,
                     logger: logger,

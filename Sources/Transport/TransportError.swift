@@ -11,6 +11,7 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
             case tlsFileUnreadable
             case clientCAMissing
             case tlsSetupFailed
+            case cannotListen
         }
 
         private let base: Base
@@ -29,6 +30,8 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
         public static let clientCAMissing = Code(.clientCAMissing)
         /// The TLS configuration could not be built from readable files.
         public static let tlsSetupFailed = Code(.tlsSetupFailed)
+        /// A listener could not bind its address (or take over its inherited socket).
+        public static let cannotListen = Code(.cannotListen)
 
         public var description: String { base.rawValue }
     }
@@ -39,14 +42,17 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
     public var key: String?
     /// The file involved, when one is.
     public var path: String?
+    /// The listening address involved, when one is.
+    public var address: String?
     /// The underlying error, as its description.
     public var underlying: String?
 
     /// Creates an error.
-    public init(_ code: Code, key: String? = nil, path: String? = nil, underlying: (any Error)? = nil) {
+    public init(_ code: Code, key: String? = nil, path: String? = nil, address: String? = nil, underlying: (any Error)? = nil) {
         self.code = code
         self.key = key
         self.path = path
+        self.address = address
         self.underlying = underlying.map { String(describing: $0) }
     }
 
@@ -61,6 +67,8 @@ public struct TransportError: Error, Hashable, Sendable, CustomStringConvertible
             return "\(key ?? "TLS file") \(path ?? "?"): cannot be read as PEM\(cause)"
         case .clientCAMissing:
             return "\(key ?? "require_client_certificate") needs a client_ca to verify client certificates against"
+        case .cannotListen:
+            return "cannot listen on \(address ?? "?")\(cause)"
         default:
             return "TLS for the HTTP listener\(cause)"
         }

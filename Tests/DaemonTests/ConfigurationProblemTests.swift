@@ -86,7 +86,7 @@ import Transport
 
     @Test(arguments: [
         ("[tcp]\nenabled = \"yes\"\n", "tcp.enabled", "expected true or false, found a string"),
-        ("[tcp]\nmax_connections = 2.5\n", "tcp.max_connections", "expected an integer like 256, found a floating-point number"),
+        ("[tcp]\nmax_connections = 2.5\n", "tcp.max_connections", "expected an integer like 4096, found a floating-point number"),
         ("[delivery]\ntimeout_seconds = \"30s\"\n", "delivery.timeout_seconds", "expected a number of seconds like 30, found a string"),
         ("[logging]\nlevel = [\"info\"]\n", "logging.level", "expected a string like \"info\", found an array"),
         ("http = \"127.0.0.1:18626\"\n", "http", "expected a table ([http]), found a string"),

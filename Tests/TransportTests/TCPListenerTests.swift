@@ -143,6 +143,59 @@ import Transport
         }
     }
 
+    @Test func oneAddressCannotTakeEveryConnection() async throws {
+        try await library.withListener(maximumConnections: 3, maximumConnectionsPerAddress: 2) { port, listener in
+            let first = try await TCPTestConnection.connect(port: port)
+            let second = try await TCPTestConnection.connect(port: port)
+            try await waitUntil { listener.openConnectionCount == 2 }
+            // A third from the same address is closed at once; another address still gets in.
+            let third = try await TCPTestConnection.connect(port: port)
+            #expect(try await third.use { replies in await replies.untilClosed() }.isEmpty)
+            let other = try await TCPTestConnection.connect(port: port, from: "127.0.0.2")
+            try await other.use { replies in
+                try await other.send(try TCPTestLibrary.request("D-1"))
+                #expect(try TCPTestLibrary.requestConfirmation(try await replies.next().bytes).confirmationHeader.messageStatus == .ok)
+            }
+            try await first.use { _ in }
+            try await second.use { _ in }
+            try await waitUntil { listener.openConnectionCount == 0 }
+        }
+    }
+
+    /// A frame trickled a byte at a time never lets the connection go idle; its deadline still passes.
+    @Test(arguments: [TCPFrame.Mode.length, .xml])
+    func aTrickledFrameIsRefusedAtItsDeadline(_ mode: TCPFrame.Mode) async throws {
+        let deadline = Duration.seconds(2)
+        try await library.withListener(idleTimeout: 30, frameTimeout: 2) { port, listener in
+            let connection = try await TCPTestConnection.connect(port: port)
+            let request = try TCPTestLibrary.request("F-1")
+            let bytes = mode == .length ? Array("\(request.count)\n".utf8) + request : request
+            // Measured from before the trickle's first byte is sent, so the close comes after the deadline.
+            let started = ContinuousClock.now
+            let frames = try await connection.use { replies in
+                // A complete message first: answered, and its time does not count against the next frame.
+                try await connection.send(mode == .length ? Array("\(request.count)\n".utf8) + request : request)
+                #expect(try TCPTestLibrary.requestConfirmation(try await replies.next().bytes).confirmationHeader.messageStatus == .ok)
+                let trickle = Task {
+                    for byte in bytes.dropLast() {
+                        try await connection.send([byte])
+                        try await Task.sleep(for: .milliseconds(100))
+                    }
+                }
+                defer { trickle.cancel() }
+                return await replies.untilClosed()
+            }
+            let open = ContinuousClock.now - started
+            #expect(frames.map(\.mode) == [mode])
+            let refusal = try TCPTestLibrary.requestConfirmation(try #require(frames.first).bytes)
+            #expect(refusal.confirmationHeader.messageStatus == .error)
+            #expect(refusal.errorData.first?.errorType == .badlyFormedMessage)
+            #expect(refusal.errorData.first?.errorValue == "frame: the frame was not complete within 2 seconds of its first byte")
+            #expect(open >= deadline && open < deadline + .seconds(10), "closed after \(open)")
+            try await waitUntil { listener.openConnectionCount == 0 }
+        }
+    }
+
     @Test func idleConnectionIsClosed() async throws {
         let idleTimeout = Duration.seconds(2)
         try await library.withListener(idleTimeout: 2) { port, listener in

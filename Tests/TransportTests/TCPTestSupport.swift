@@ -57,7 +57,9 @@ final class TCPTestLibrary: Sendable {
     func withListener(
         maximumFrameSize: Int = 1 << 20,
         idleTimeout: TimeInterval = 30,
+        frameTimeout: TimeInterval = 30,
         maximumConnections: Int = 16,
+        maximumConnectionsPerAddress: Int = 16,
         _ body: (_ port: Int, _ listener: TCPListener) async throws -> Void
     ) async throws {
         var logger = Logger(label: "illgate.tcp.test")
@@ -68,7 +70,9 @@ final class TCPTestLibrary: Sendable {
                 port: 0,
                 maximumFrameSize: maximumFrameSize,
                 idleTimeout: idleTimeout,
-                maximumConnections: maximumConnections
+                frameTimeout: frameTimeout,
+                maximumConnections: maximumConnections,
+                maximumConnectionsPerAddress: maximumConnectionsPerAddress
             ),
             gateway: gateway,
             logger: logger
@@ -102,17 +106,10 @@ struct TCPTestFailure: Error, CustomStringConvertible {
 struct TCPTestConnection {
     let channel: NIOAsyncChannel<TCPFrame, Never>
 
-    static func connect(port: Int, lifetime: TimeAmount = .seconds(60)) async throws -> TCPTestConnection {
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .channelOption(.allowRemoteHalfClosure, value: true)
-            .connect(host: "127.0.0.1", port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(TCPFrameDecoder(maximumFrameSize: 1 << 20)))
-                    return try NIOAsyncChannel<TCPFrame, Never>(wrappingChannelSynchronously: channel)
-                }
-            }
-        let nioChannel = channel.channel
-        nioChannel.eventLoop.scheduleTask(in: lifetime) { nioChannel.close(promise: nil) }
+    static func connect(port: Int, from source: String? = nil, lifetime: TimeAmount = .seconds(60)) async throws -> TCPTestConnection {
+        let channel: NIOAsyncChannel<TCPFrame, Never> = try await LoopbackClient.connect(port: port, from: source, lifetime: lifetime) { channel in
+            try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(TCPFrameDecoder(maximumFrameSize: 1 << 20)))
+        }
         return TCPTestConnection(channel: channel)
     }
 
@@ -135,6 +132,35 @@ struct TCPTestConnection {
     /// Shuts down our sending side; the listener still answers what it received.
     func finishSending() async throws {
         try await channel.channel.close(mode: .output)
+    }
+}
+
+/// Test client connections to 127.0.0.1.
+enum LoopbackClient {
+    /// Connects to 127.0.0.1:`port`, from `source` (another loopback address, to look like another host) when
+    /// given, with `configure`'s handlers; the connection is closed after `lifetime` at the latest, so that no
+    /// test can hang on it.
+    static func connect<Inbound: Sendable, Outbound: Sendable>(
+        port: Int,
+        from source: String?,
+        lifetime: TimeAmount,
+        _ configure: @escaping @Sendable (any Channel) throws -> Void = { _ in }
+    ) async throws -> NIOAsyncChannel<Inbound, Outbound> {
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        if let source {
+            bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: source, port: 0))
+        }
+        let channel = try await bootstrap
+            .channelOption(.allowRemoteHalfClosure, value: true)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try configure(channel)
+                    return try NIOAsyncChannel<Inbound, Outbound>(wrappingChannelSynchronously: channel)
+                }
+            }
+        let nioChannel = channel.channel
+        nioChannel.eventLoop.scheduleTask(in: lifetime) { nioChannel.close(promise: nil) }
+        return channel
     }
 }
 

@@ -29,6 +29,8 @@ extension ConfigurationParser {
         let defaults = HTTPListenerConfiguration()
         let maximumBody = reader.integer("max_body_bytes", expected: "an integer like 1048576", atLeast: 1, atMost: 1 << 30)
         let timeout = reader.seconds("request_timeout_seconds", expected: "a number of seconds like 30")
+        let idle = reader.seconds("idle_timeout_seconds", expected: "a number of seconds like 15")
+        let (connections, perAddress) = connectionCaps(reader, defaults: defaults.connectionLimits)
         let tls = readTLS(reader.table("tls"))
         reader.finish()
         let configuration = HTTPListenerConfiguration(
@@ -36,6 +38,9 @@ extension ConfigurationParser {
             port: address.port,
             maximumBodySize: maximumBody ?? defaults.maximumBodySize,
             requestTimeout: timeout ?? defaults.requestTimeout,
+            idleTimeout: idle ?? defaults.idleTimeout,
+            maximumConnections: connections,
+            maximumConnectionsPerAddress: perAddress,
             tls: tls
         )
         return ListenerResult(settings: configuration, enabled: enabled, address: address, source: source)
@@ -66,14 +71,17 @@ extension ConfigurationParser {
         let defaults = TCPListenerConfiguration()
         let maximumFrame = reader.integer("max_frame_bytes", expected: "an integer like 1048576", atLeast: 1, atMost: 1 << 30)
         let idle = reader.seconds("idle_timeout_seconds", expected: "a number of seconds like 300")
-        let connections = reader.integer("max_connections", expected: "an integer like 256", atLeast: 1, atMost: 1_000_000)
+        let frameTimeout = reader.seconds("frame_timeout_seconds", expected: "a number of seconds like 30")
+        let (connections, perAddress) = connectionCaps(reader, defaults: defaults.connectionLimits)
         reader.finish()
         let configuration = TCPListenerConfiguration(
             host: address.host,
             port: address.port,
             maximumFrameSize: maximumFrame ?? defaults.maximumFrameSize,
             idleTimeout: idle ?? defaults.idleTimeout,
-            maximumConnections: connections ?? defaults.maximumConnections
+            frameTimeout: frameTimeout ?? defaults.frameTimeout,
+            maximumConnections: connections,
+            maximumConnectionsPerAddress: perAddress
         )
         return ListenerResult(settings: configuration, enabled: enabled, address: address, source: source)
     }
@@ -96,6 +104,27 @@ extension ConfigurationParser {
     }
 
     // MARK: Shared
+
+    /// `max_connections` and `max_connections_per_address` of a listener table; the per-address cap must not
+    /// exceed the total (or it would never apply).
+    func connectionCaps(_ reader: TableReader, defaults: ConnectionLimits) -> (total: Int, perAddress: Int) {
+        let total = reader.integer("max_connections", expected: "an integer like \(defaults.maximumConnections)", atLeast: 1, atMost: 1_000_000)
+        let perAddress = reader.integer(
+            "max_connections_per_address",
+            expected: "an integer like \(defaults.maximumConnectionsPerAddress)",
+            atLeast: 1,
+            atMost: 1_000_000
+        )
+        let resolvedTotal = total ?? defaults.maximumConnections
+        guard let perAddress else { return (resolvedTotal, min(defaults.maximumConnectionsPerAddress, resolvedTotal)) }
+        if perAddress > resolvedTotal {
+            reader.report(
+                "max_connections_per_address",
+                "must not exceed max_connections (\(resolvedTotal)), found \(perAddress); keep it below so that one host cannot take every connection"
+            )
+        }
+        return (resolvedTotal, min(perAddress, resolvedTotal))
+    }
 
     /// The `listen` key of a listener table, overridden by its environment variable.
     func listenAddress(_ reader: TableReader, default fallback: ListenAddress, override variable: EnvironmentOverride) -> (ListenAddress, ListenSource) {

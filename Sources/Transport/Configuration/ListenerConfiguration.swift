@@ -8,18 +8,42 @@ public struct HTTPListenerConfiguration: Hashable, Sendable {
     public var port: Int
     /// The largest body accepted; larger ones get 413.
     public var maximumBodySize: Int
-    /// How long a request may take to arrive in full.
+    /// The deadline for a whole request, headers and body, counted from when the connection opens or the
+    /// previous response has been sent: a request not in by then is not waited for, and the connection is closed.
     public var requestTimeout: TimeInterval
+    /// A kept-alive connection with no request for this long is closed.
+    public var idleTimeout: TimeInterval
+    /// Connections beyond this many are refused.
+    public var maximumConnections: Int
+    /// Connections beyond this many from one source address are refused.
+    public var maximumConnectionsPerAddress: Int
     /// In-process TLS, or `nil` for plain HTTP (for example behind a reverse proxy).
     public var tls: TLSFiles?
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 18626, maximumBodySize: Int = 1 << 20, requestTimeout: TimeInterval = 30, tls: TLSFiles? = nil) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 18626,
+        maximumBodySize: Int = 1 << 20,
+        requestTimeout: TimeInterval = 30,
+        idleTimeout: TimeInterval = 15,
+        maximumConnections: Int = 4096,
+        maximumConnectionsPerAddress: Int = 64,
+        tls: TLSFiles? = nil
+    ) {
         self.host = host
         self.port = port
         self.maximumBodySize = maximumBodySize
         self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
+        self.maximumConnections = maximumConnections
+        self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
         self.tls = tls
+    }
+
+    /// The connection caps.
+    public var connectionLimits: ConnectionLimits {
+        ConnectionLimits(maximumConnections: maximumConnections, maximumConnectionsPerAddress: maximumConnectionsPerAddress)
     }
 }
 
@@ -53,16 +77,35 @@ public struct TCPListenerConfiguration: Hashable, Sendable {
     public var maximumFrameSize: Int
     /// A connection with no traffic for this long is closed.
     public var idleTimeout: TimeInterval
+    /// A frame must be complete within this long of its first byte (0: no limit).
+    public var frameTimeout: TimeInterval
     /// Connections beyond this many are refused.
     public var maximumConnections: Int
+    /// Connections beyond this many from one source address are refused.
+    public var maximumConnectionsPerAddress: Int
 
     /// Creates a configuration.
-    public init(host: String = "127.0.0.1", port: Int = 18627, maximumFrameSize: Int = 1 << 20, idleTimeout: TimeInterval = 300, maximumConnections: Int = 256) {
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 18627,
+        maximumFrameSize: Int = 1 << 20,
+        idleTimeout: TimeInterval = 300,
+        frameTimeout: TimeInterval = 30,
+        maximumConnections: Int = 4096,
+        maximumConnectionsPerAddress: Int = 64
+    ) {
         self.host = host
         self.port = port
         self.maximumFrameSize = maximumFrameSize
         self.idleTimeout = idleTimeout
+        self.frameTimeout = frameTimeout
         self.maximumConnections = maximumConnections
+        self.maximumConnectionsPerAddress = maximumConnectionsPerAddress
+    }
+
+    /// The connection caps.
+    public var connectionLimits: ConnectionLimits {
+        ConnectionLimits(maximumConnections: maximumConnections, maximumConnectionsPerAddress: maximumConnectionsPerAddress)
     }
 }
 

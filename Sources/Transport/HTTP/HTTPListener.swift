@@ -5,7 +5,11 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 public import Logging
-import NIOCore
+public import NIOCore
+import NIOExtras
+import NIOHTTP1
+import NIOHTTPTypes
+import NIOPosix
 import NIOSSL
 public import ServiceLifecycle
 
@@ -16,29 +20,53 @@ public import ServiceLifecycle
 /// 400 for a body that is not recognisably ISO 18626, 401 for credentials that match no peer, 405 for
 /// another method, 413 for a body over the limit, 415 for a content type other than XML, and 503 when the
 /// message could not be stored (the peer should send it again). Bad input never gets a 500.
+///
+/// HTTP/1.1 is Hummingbird's (`HTTP1Channel`, with TLS from `TLSChannel`) behind our own listening socket, so
+/// that the socket can be one systemd passes (socket activation), and so that every accepted connection goes
+/// through a ``ConnectionAdmission`` (a total and a per-address cap) before it is served. Each connection has
+/// a deadline for each request (``HTTPRequestDeadlineHandler``) and a keep-alive idle timeout. On graceful
+/// shutdown the listener stops accepting, lets requests in progress be answered and closes every connection.
 public final class HTTPListener: Service {
-    private let application: any Service
+    private enum ChildChannel {
+        case plain(HTTP1Channel)
+        case tls(TLSChannel<HTTP1Channel>)
+    }
+
+    private let configuration: HTTPListenerConfiguration
+    private let inheritedSocket: NIOBSDSocket.Handle?
+    private let child: ChildChannel
+    private let admission: ConnectionAdmission
+    private let eventLoopGroup: any EventLoopGroup
+    private let logger: Logger
+    private let onListening: @Sendable (Int) async -> Void
 
     /// Creates the listener.
     /// - Parameters:
     ///   - configuration: address, limits and TLS.
+    ///   - socketDescriptor: a socket already bound and listening, such as one passed by systemd socket
+    ///     activation; the listener takes it over (and closes it when it stops), and `configuration.host` and
+    ///     `port` are ignored. `nil` binds `configuration.host` and `port`.
     ///   - gateway: where messages go.
     ///   - peers: the peers' transport credentials.
     ///   - logger: for one line per message and for security events.
+    ///   - eventLoopGroup: the NIO event loops; `nil` uses `MultiThreadedEventLoopGroup.singleton`.
     ///   - onListening: called with the bound port once the listener accepts connections.
     public init(
         configuration: HTTPListenerConfiguration,
+        socketDescriptor: NIOBSDSocket.Handle? = nil,
         gateway: Gateway,
         peers: PeerLinkTable,
         logger: Logger,
+        eventLoopGroup: (any EventLoopGroup)? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(TransportError) {
+        let scheme = configuration.tls == nil ? "http" : "https"
         let router = Router(context: ISO18626RequestContext.self)
         let handler = MessageHandler(
             gateway: gateway,
             authenticator: PeerAuthenticator(links: peers),
             maximumBodySize: configuration.maximumBodySize,
-            scheme: configuration.tls == nil ? "http" : "https",
+            scheme: scheme,
             logger: logger
         )
         router.post("iso18626") { request, context in
@@ -53,37 +81,145 @@ public final class HTTPListener: Service {
                 )
             }
         }
-        let http1 = HTTPServerBuilder.http1(
-            configuration: .init(idleTimeout: .milliseconds(Int64(configuration.requestTimeout * 1000)))
+        let requestTimeout = TimeAmount(seconds: configuration.requestTimeout)
+        let http1 = HTTP1Channel(
+            responder: Self.responder(router.buildResponder(), logger: logger),
+            configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: Self.connectionHandlers(requestTimeout: requestTimeout, transport: scheme, logger: logger),
+                idleTimeout: TimeAmount(seconds: configuration.idleTimeout),
+                httpDecoderConfiguration: .init(
+                    maxHeaderFieldSize: Self.maximumHeaderFieldSize,
+                    maxHeaderListSize: Self.maximumHeaderListSize,
+                    maxHeaderFieldCount: Self.maximumHeaderFieldCount
+                )
+            )
         )
-        let server: HTTPServerBuilder
         if let tls = configuration.tls {
             do {
-                server = try .tls(http1, tlsConfiguration: try Self.tlsConfiguration(tls))
+                child = .tls(try TLSChannel(http1, tlsConfiguration: try Self.tlsConfiguration(tls)))
             } catch let error as TransportError {
                 throw error
             } catch {
                 throw TransportError(.tlsSetupFailed, underlying: error)
             }
         } else {
-            server = http1
+            child = .plain(http1)
         }
-        application = Application(
-            router: router,
-            server: server,
-            configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port),
-                serverName: "illgate"
-            ),
-            onServerRunning: { channel in
-                await onListening(channel.localAddress?.port ?? configuration.port)
-            },
-            logger: logger
-        )
+        self.configuration = configuration
+        self.inheritedSocket = socketDescriptor
+        self.admission = ConnectionAdmission(limits: configuration.connectionLimits, transport: scheme, logger: logger)
+        self.eventLoopGroup = eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
+        self.logger = logger
+        self.onListening = onListening
     }
 
+    /// The largest single header field, name and value, in bytes; a request with a larger one gets 400.
+    public static let maximumHeaderFieldSize = 8 * 1024
+    /// The largest total of all header fields, in bytes; a request with more gets 400.
+    public static let maximumHeaderListSize = 16 * 1024
+    /// The most header fields a request may have; a request with more gets 400.
+    public static let maximumHeaderFieldCount = 100
+
+    /// Binds (or takes over the inherited socket), then serves connections until graceful shutdown.
+    /// - Throws: ``TransportError`` when the socket cannot be bound.
     public func run() async throws {
-        try await application.run()
+        switch child {
+        case .plain(let channel): try await serve(channel)
+        case .tls(let channel): try await serve(channel)
+        }
+    }
+
+    private func serve<Child: ServerChildChannel>(_ child: Child) async throws where Child.Value == NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart> {
+        let quiescing = ServerQuiescingHelper(group: eventLoopGroup)
+        let server = try await bind(child, quiescing: quiescing)
+        let port = server.channel.localAddress?.port ?? configuration.port
+        logger.info("http listener started", metadata: ["listen_address": "\(server.channel.localAddress.map { "\($0)" } ?? bindDescription)"])
+        await onListening(port)
+        let admission = admission
+        let logger = logger
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                do {
+                    try await server.executeThenClose { connections in
+                        for try await connection in connections {
+                            let remote = connection.channel.remoteAddress?.ipAddress ?? "unknown"
+                            guard admission.admit(remote) else {
+                                // Closed at once; the async wrapper must still be finished, off the accept loop.
+                                connection.channel.close(promise: nil)
+                                group.addTask { try? await connection.executeThenClose { _, _ in } }
+                                continue
+                            }
+                            group.addTask {
+                                await child.handle(value: connection, logger: logger)
+                                admission.release(remote)
+                            }
+                        }
+                    }
+                } catch {
+                    logger.error("http listener stopped accepting", metadata: ["error": "\(error)"])
+                }
+            }
+        } onGracefulShutdown: {
+            // Closes the listening socket and asks every connection to close once its response is written.
+            quiescing.initiateShutdown(promise: nil)
+        }
+        logger.info("http listener stopped")
+    }
+
+    private func bind<Child: ServerChildChannel>(_ child: Child, quiescing: ServerQuiescingHelper) async throws(TransportError) -> NIOAsyncChannel<Child.Value, Never> {
+        let bootstrap = ServerBootstrap(group: eventLoopGroup)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(quiescing.makeServerChannelHandler(channel: channel))
+                }
+            }
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
+        let logger = logger
+        let setup: @Sendable (any Channel) -> EventLoopFuture<Child.Value> = { channel in child.setup(channel: channel, logger: logger) }
+        do {
+            if let inheritedSocket {
+                return try await bootstrap.bind(inheritedSocket, serverBackPressureStrategy: nil, childChannelInitializer: setup)
+            }
+            return try await bootstrap.bind(host: configuration.host, port: configuration.port, serverBackPressureStrategy: nil, childChannelInitializer: setup)
+        } catch {
+            let failure = TransportError(.cannotListen, address: bindDescription, underlying: error)
+            logger.error("http listener cannot start", metadata: ["error": "\(failure)"])
+            throw failure
+        }
+    }
+
+    private var bindDescription: String {
+        if let inheritedSocket { return "inherited socket \(inheritedSocket)" }
+        return "\(configuration.host):\(configuration.port)"
+    }
+
+    /// The handlers each connection gets between Hummingbird's HTTP decoding and its request handling.
+    private static func connectionHandlers(requestTimeout: TimeAmount?, transport: String, logger: Logger) -> [any RemovableChannelHandler] {
+        guard let requestTimeout else { return [] }
+        return [HTTPRequestDeadlineHandler(requestTimeout: requestTimeout, transport: transport, logger: logger)]
+    }
+
+    /// Answers each request through the router, as Hummingbird's `Application` does: an error the router did
+    /// not turn into a response becomes a 500 (the message handler itself never throws), and every response
+    /// carries `Date` and `Server`.
+    private static func responder(_ router: RouterResponder<ISO18626RequestContext>, logger: Logger) -> HTTPChannelHandler.Responder {
+        { (request, responseWriter: consuming ResponseWriter, channel) in
+            let context = ISO18626RequestContext(source: ApplicationRequestContextSource(channel: channel, logger: logger))
+            var response: Response
+            do {
+                response = try await router.respond(to: request, context: context)
+            } catch let error as HTTPParserError {
+                // Hummingbird answers a request it cannot parse with 400 and closes the connection.
+                throw error
+            } catch {
+                response = Response(status: .internalServerError)
+            }
+            response.headers[.date] = HTTPDate.string()
+            response.headers[.server] = "illgate"
+            try await responseWriter.write(response: response.head, body: response.body)
+        }
     }
 
     private static func tlsConfiguration(_ files: TLSFiles) throws -> TLSConfiguration {
@@ -125,8 +261,10 @@ private struct MessageHandler: Sendable {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: maximumBodySize)
-        } catch {
+        } catch is NIOTooManyBytesError {
             return plain(.contentTooLarge, "the message is larger than the limit of \(maximumBodySize) bytes")
+        } catch {
+            return plain(.badRequest, "the message body could not be read")
         }
 
         // Only a TLS connection has a client certificate; asking a plain one costs a trip to its event loop.

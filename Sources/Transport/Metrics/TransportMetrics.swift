@@ -42,4 +42,17 @@ enum TransportMetrics {
             dimensions: [("side", decision.side), ("decision", decision.outcome), ("rule", decision.rule)]
         ).increment()
     }
+
+    /// A connection refused at accept: `illgate_connections_refused_total{transport,reason}` with reason
+    /// `max_connections` or `max_connections_per_address`.
+    static func connectionRefused(transport: String, reason: ConnectionLimits.Refusal) {
+        Counter(label: "illgate_connections_refused_total", dimensions: [("transport", transport), ("reason", reason.rawValue)]).increment()
+    }
+
+    /// A connection closed because its peer was too slow: `illgate_connections_timed_out_total{transport,reason}`
+    /// with reason `request_timeout` (HTTP: the request was not in by its deadline) or `frame_timeout` (TCP: a
+    /// begun frame was not completed in time).
+    static func connectionTimedOut(transport: String, reason: String) {
+        Counter(label: "illgate_connections_timed_out_total", dimensions: [("transport", transport), ("reason", reason)]).increment()
+    }
 }

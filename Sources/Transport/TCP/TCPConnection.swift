@@ -15,6 +15,8 @@ struct TCPConnection {
     let logger: Logger
     /// How long in-flight work may take after graceful shutdown before the connection is closed regardless.
     let drainTimeout: TimeAmount
+    /// At graceful shutdown, how long a connection that has sent no message yet may take to send its first.
+    var firstMessageGrace: TimeAmount = .seconds(1)
     /// How long to keep reading (and discarding) after a framing error reply, so that the peer reads the
     /// reply before the connection is reset by unread bytes.
     var lingerTimeout: TimeAmount = .seconds(1)
@@ -29,15 +31,25 @@ struct TCPConnection {
         let nioChannel = channel.channel
         let drain = TCPConnectionDrain()
         let drainTimeout = self.drainTimeout
+        let firstMessageGrace = self.firstMessageGrace
         do {
             try await channel.executeThenClose { inbound, _ in
                 try await withGracefulShutdownHandler {
                     try await serve(inbound, drain: drain)
                 } onGracefulShutdown: {
-                    if drain.stop() {
+                    switch drain.stop() {
+                    case .closeNow:
                         nioChannel.close(promise: nil)
-                    } else {
+                    case .closeWhenAnswered:
                         nioChannel.eventLoop.scheduleTask(in: drainTimeout) { nioChannel.close(promise: nil) }
+                    case .waitForFirstMessage:
+                        nioChannel.eventLoop.scheduleTask(in: firstMessageGrace) {
+                            if drain.closeIfStillWaiting() {
+                                nioChannel.close(promise: nil)
+                            } else {
+                                nioChannel.eventLoop.scheduleTask(in: drainTimeout) { nioChannel.close(promise: nil) }
+                            }
+                        }
                     }
                 }
             }
@@ -89,7 +101,10 @@ struct TCPConnection {
     /// Answers a framing error with an ERROR confirmation, then closes the connection: first the output (so the
     /// peer sees the reply and the end), then, after reading and discarding for a moment, everything.
     private func refuse(_ error: TCPFramingError) async throws {
-        logger.info("tcp framing error, closing", metadata: ["error": "\(error)"])
+        // A frame that timed out is a slow or hostile peer, counted in the metrics; under a slow-connection attack
+        // a line each would flood the log.
+        let level: Logger.Level = if case .frameTimedOut = error.reason { .debug } else { .info }
+        logger.log(level: level, "tcp framing error, closing", metadata: ["error": "\(error)"])
         guard let confirmation = TCPErrorConfirmation.badlyFormedMessage(error.description) else { return }
         let nioChannel = channel.channel
         try await nioChannel.writeAndFlush(TCPFrame(mode: error.mode ?? .xml, bytes: confirmation))

@@ -1,11 +1,24 @@
 import Synchronization
 
 /// Coordinates a connection's message loop with graceful shutdown: a message being answered is finished
-/// and its reply written; a connection waiting for its next message is closed at once.
+/// and its reply written; a connection waiting for its next message is closed at once, except one that has
+/// not sent its first message yet: it was accepted just before the shutdown and its message is probably on its
+/// way, so it gets a moment to arrive (with socket activation the next process would otherwise have served it).
 final class TCPConnectionDrain: Sendable {
+    /// What graceful shutdown does with the connection.
+    enum StopAction: Equatable {
+        /// Between messages: close now.
+        case closeNow
+        /// Answering a message: close once its reply is written (or at the drain timeout).
+        case closeWhenAnswered
+        /// No message yet: wait a moment for the first one, then ``closeIfStillWaiting()``.
+        case waitForFirstMessage
+    }
+
     private struct State {
         var isAnswering = false
         var isStopping = false
+        var messages = 0
     }
 
     private let state = Mutex(State())
@@ -14,8 +27,9 @@ final class TCPConnectionDrain: Sendable {
     /// - Returns: whether to answer it (`false` once shutdown has begun).
     func beginMessage() -> Bool {
         state.withLock { state in
-            guard !state.isStopping else { return false }
+            guard !state.isStopping || state.messages == 0 else { return false }
             state.isAnswering = true
+            state.messages += 1
             return true
         }
     }
@@ -30,11 +44,18 @@ final class TCPConnectionDrain: Sendable {
     }
 
     /// Called on graceful shutdown.
-    /// - Returns: whether the connection is between messages and can be closed now.
-    func stop() -> Bool {
+    func stop() -> StopAction {
         state.withLock { state in
             state.isStopping = true
-            return !state.isAnswering
+            if state.isAnswering { return .closeWhenAnswered }
+            return state.messages == 0 ? .waitForFirstMessage : .closeNow
         }
+    }
+
+    /// Called when the wait for a first message has passed.
+    /// - Returns: whether no message has begun, so the connection can be closed now (otherwise it is being
+    ///   answered and closes when the reply is written).
+    func closeIfStillWaiting() -> Bool {
+        state.withLock { state in state.messages == 0 }
     }
 }

@@ -12,6 +12,9 @@ public import NIOCore
 /// Frames larger than ``maximumFrameSize`` are refused as early as possible: in length mode as soon as the
 /// length line says so, in XML mode as soon as more bytes are buffered than the limit without a complete
 /// document. Every problem is thrown as a ``TCPFramingError``; the connection cannot continue after one.
+///
+/// When a frame has begun but is not yet complete, and again when it is, the decoder fires a
+/// ``TCPPartialFrameEvent`` down the pipeline, so that a handler after it can give the frame a deadline.
 public struct TCPFrameDecoder: ByteToMessageDecoder {
     /// Frames produced.
     public typealias InboundOut = TCPFrame
@@ -21,6 +24,8 @@ public struct TCPFrameDecoder: ByteToMessageDecoder {
     /// The connection's framing, once its first byte has arrived.
     public private(set) var mode: TCPFrame.Mode?
     private var scanner = TCPXMLDocumentScanner()
+    /// Whether a ``TCPPartialFrameEvent/began`` was fired and no ``TCPPartialFrameEvent/ended`` since.
+    private var partialFrameReported = false
 
     /// Creates a decoder.
     /// - Parameter maximumFrameSize: the largest frame accepted, in bytes.
@@ -30,7 +35,16 @@ public struct TCPFrameDecoder: ByteToMessageDecoder {
 
     /// Decodes as many frames as the buffer holds.
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let frame = try nextFrame(from: &buffer) else { return .needMoreData }
+        guard let frame = try nextFrame(from: &buffer) else {
+            // Separators are consumed with each frame: what is left is the start of the next one.
+            let partial = buffer.readableBytes > 0
+            if partial != partialFrameReported {
+                partialFrameReported = partial
+                let event: TCPPartialFrameEvent = if partial, let mode { .began(mode) } else { .ended }
+                context.fireUserInboundEventTriggered(event)
+            }
+            return .needMoreData
+        }
         context.fireChannelRead(Self.wrapInboundOut(frame))
         return .continue
     }

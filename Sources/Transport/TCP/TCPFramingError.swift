@@ -15,6 +15,8 @@ public struct TCPFramingError: Error, Hashable, Sendable, CustomStringConvertibl
         case malformedXML(String)
         /// The connection ended inside a frame.
         case truncatedFrame(bufferedBytes: Int)
+        /// A frame begun was not completed within the listener's `frame_timeout_seconds`.
+        case frameTimedOut(seconds: Double)
     }
 
     /// What was wrong.
@@ -47,6 +49,8 @@ public struct TCPFramingError: Error, Hashable, Sendable, CustomStringConvertibl
             "frame: not an XML document: \(detail)"
         case .truncatedFrame(let count):
             "frame: the connection ended inside a frame (\(count) bytes unanswered)"
+        case .frameTimedOut(let seconds):
+            "frame: the frame was not complete within \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) seconds of its first byte"
         }
     }
 }

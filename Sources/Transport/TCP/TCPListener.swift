@@ -3,7 +3,6 @@ public import Logging
 public import NIOCore
 import NIOPosix
 public import ServiceLifecycle
-import Synchronization
 
 /// The TCP listener of the illgate binding (DESIGN.md §8): a ServiceLifecycle service that accepts
 /// connections, frames each one with ``TCPFrameDecoder`` and hands every frame to the ``Gateway``.
@@ -15,8 +14,11 @@ import Synchronization
 /// - when the gateway cannot store a message, the connection is closed without a reply so the peer retries;
 /// - a framing error gets the same kind of ERROR confirmation, naming the problem, and the connection is closed.
 ///
-/// Connections beyond `maximumConnections` are closed as soon as they are accepted; a connection without
-/// traffic for `idleTimeout` is closed. On graceful shutdown the listener stops accepting, lets messages being
+/// Connections beyond `maximumConnections`, or beyond `maximumConnectionsPerAddress` from one source address,
+/// are closed as soon as they are accepted (counted in `illgate_connections_refused_total` and logged at most
+/// once a minute per source); a connection without traffic for `idleTimeout` is closed, and one whose frame
+/// has not been completed within `frameTimeout` of its first byte is answered with an ERROR confirmation and
+/// closed. On graceful shutdown the listener stops accepting, lets messages being
 /// answered finish and their replies be written, and closes every connection within `drainTimeout`.
 public final class TCPListener: Service, Sendable {
     /// Where the listener binds and its limits.
@@ -27,7 +29,7 @@ public final class TCPListener: Service, Sendable {
     private let inheritedSocket: NIOBSDSocket.Handle?
     private let drainTimeout: TimeAmount
     private let startup = TCPListenerStartup()
-    private let openConnections = Atomic<Int>(0)
+    private let admission: ConnectionAdmission
 
     /// Creates a listener that binds `configuration.host` and `configuration.port` when it runs.
     /// - Parameters:
@@ -95,6 +97,7 @@ public final class TCPListener: Service, Sendable {
         self.eventLoopGroup = eventLoopGroup ?? MultiThreadedEventLoopGroup.singleton
         self.inheritedSocket = inheritedSocket
         self.drainTimeout = TimeAmount(drainTimeout)
+        admission = ConnectionAdmission(limits: configuration.connectionLimits, transport: "tcp", logger: logger)
     }
 
     /// The address the listener is bound to, while it is listening.
@@ -104,7 +107,7 @@ public final class TCPListener: Service, Sendable {
 
     /// How many connections are open now.
     public var openConnectionCount: Int {
-        openConnections.load(ordering: .relaxed)
+        admission.openConnections
     }
 
     /// Waits until ``run()`` has bound the listening socket.
@@ -150,31 +153,27 @@ public final class TCPListener: Service, Sendable {
         logger.info("tcp listener stopped")
     }
 
-    /// Starts serving an accepted connection, or closes it when the limit is reached.
+    /// Starts serving an accepted connection, or closes it when a limit is reached.
     private func accept(_ connection: NIOAsyncChannel<TCPFrame, Never>, in group: inout ThrowingDiscardingTaskGroup<any Error>) {
         let remote = connection.channel.remoteAddress?.ipAddress ?? "unknown"
-        let open = openConnections.wrappingAdd(1, ordering: .relaxed).newValue
-        let limit = max(configuration.maximumConnections, 1)
-        guard open <= limit else {
-            openConnections.wrappingSubtract(1, ordering: .relaxed)
-            logger.info("tcp connection refused: too many connections", metadata: ["remote": "\(remote)", "limit": "\(limit)"])
+        guard admission.admit(remote) else {
             connection.channel.close(promise: nil)
             return
         }
         var connectionLogger = logger
         connectionLogger[metadataKey: "remote"] = "\(remote)"
-        connectionLogger.debug("tcp connection opened", metadata: ["open": "\(open)"])
+        connectionLogger.debug("tcp connection opened")
         let served = TCPConnection(channel: connection, gateway: gateway, logger: connectionLogger, drainTimeout: drainTimeout)
         group.addTask {
             await served.run()
-            self.openConnections.wrappingSubtract(1, ordering: .relaxed)
+            self.admission.release(remote)
         }
     }
 
     private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<TCPFrame, Never>, Never> {
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
-            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.backlog, value: 1024)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer = childChannelInitializer()
@@ -187,7 +186,8 @@ public final class TCPListener: Service, Sendable {
     /// Sets up a connection's pipeline: idle detection, framing, and the async wrapper.
     private func childChannelInitializer() -> @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<TCPFrame, Never>> {
         let maximumFrameSize = configuration.maximumFrameSize
-        let idleTimeout = configuration.idleTimeout > 0 ? TimeAmount.nanoseconds(Int64(min(configuration.idleTimeout, 31_536_000) * 1e9)) : nil
+        let idleTimeout = TimeAmount(seconds: configuration.idleTimeout)
+        let frameTimeout = TimeAmount(seconds: configuration.frameTimeout)
         let logger = logger
         return { channel in
             channel.eventLoop.makeCompletedFuture {
@@ -197,7 +197,7 @@ public final class TCPListener: Service, Sendable {
                 }
                 try pipeline.addHandler(ByteToMessageHandler(TCPFrameDecoder(maximumFrameSize: maximumFrameSize)))
                 try pipeline.addHandler(MessageToByteHandler(TCPFrameEncoder()))
-                try pipeline.addHandler(TCPIdleConnectionHandler(logger: logger))
+                try pipeline.addHandler(TCPConnectionTimeoutHandler(frameTimeout: frameTimeout, logger: logger))
                 return try NIOAsyncChannel<TCPFrame, Never>(wrappingChannelSynchronously: channel)
             }
         }
