@@ -75,9 +75,10 @@ let package = Package(
             dependencies: ["CLibHaru", "CZint"],
             swiftSettings: swiftSettings
         ),
-        // The desk's printed documents (book bands, lending labels, packing lists), laid out with Printing from the Gateway's document models.
+        // The printed documents (invoices, book bands, lending labels, packing lists), laid out with Printing
+        // from the Gateway's document models. The Gateway itself knows nothing of PDF.
         .target(
-            name: "Labels",
+            name: "Documents",
             dependencies: ["Printing", "Gateway"],
             swiftSettings: swiftSettings
         ),
@@ -107,7 +108,7 @@ let package = Package(
         // The application core: inbound pipeline, staff actions, outbound message building.
         .target(
             name: "Gateway",
-            dependencies: ["ISO18626", "Transactions", "Policy", "Store", "Printing"],
+            dependencies: ["ISO18626", "Transactions", "Policy", "Store"],
             swiftSettings: swiftSettings
         ),
         // Listeners (HTTP on Hummingbird, TCP on SwiftNIO with our framing), peer clients, the outbox
@@ -117,7 +118,7 @@ let package = Package(
             dependencies: [
                 "Gateway",
                 "ISO18626",
-                "Labels",
+                "Documents",
                 "Printing",
                 "Store",
                 "Transactions",
@@ -166,7 +167,7 @@ let package = Package(
                 "Gateway",
                 "Transport",
                 "Daemon",
-                "Labels",
+                "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -188,7 +189,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser", "Printing", "PrintingTestSupport",
+                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser", "Documents", "Printing", "PrintingTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"],
@@ -234,8 +235,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "LabelsTests",
-            dependencies: ["Labels", "Gateway", "Printing", "PrintingTestSupport"],
+            name: "DocumentsTests",
+            dependencies: ["Documents", "Gateway", "Printing", "PrintingTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

@@ -163,8 +163,10 @@ import Transport
                     }
                     // Nothing more is sent: the listener closes the connection once it has been idle long enough.
                     #expect(await reader.untilClosed().isEmpty)
+                    // The listener's idle time starts when it has written the answer, ours when we have read it: on
+                    // a loaded machine the read comes late, so the lower bound leaves half the timeout for that.
                     let quiet = ContinuousClock.now - lastAnswer
-                    #expect(quiet >= idleTimeout - .milliseconds(50) && quiet < .seconds(30), "closed after \(quiet)")
+                    #expect(quiet >= idleTimeout / 2 && quiet < .seconds(30), "closed after \(quiet)")
                     completeAttempts += 1
                 }
             }

@@ -171,11 +171,12 @@ import Transport
             let request = try TCPTestLibrary.request("F-1")
             let bytes = mode == .length ? Array("\(request.count)\n".utf8) + request : request
             // Measured from before the trickle's first byte is sent, so the close comes after the deadline.
-            let started = ContinuousClock.now
+            var started = ContinuousClock.now
             let frames = try await connection.use { replies in
                 // A complete message first: answered, and its time does not count against the next frame.
                 try await connection.send(mode == .length ? Array("\(request.count)\n".utf8) + request : request)
                 #expect(try TCPTestLibrary.requestConfirmation(try await replies.next().bytes).confirmationHeader.messageStatus == .ok)
+                started = ContinuousClock.now
                 let trickle = Task {
                     for byte in bytes.dropLast() {
                         try await connection.send([byte])

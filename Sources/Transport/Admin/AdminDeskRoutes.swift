@@ -1,7 +1,7 @@
 import Foundation
 import Gateway
 import Hummingbird
-import Labels
+import Documents
 import Printing
 import Store
 

@@ -1,4 +1,5 @@
 public import Foundation
+public import Gateway
 import ISO18626
 public import Printing
 import Store
@@ -6,7 +7,7 @@ import Store
 /// Lays an ``InvoiceDocument`` out as a printable PDF a business office accepts: who from (name, address,
 /// tax id) and to, the number and dates, one row per line (request id, item id, title, due and lost dates,
 /// description, amount), the total, payments and credits, what is still owed, and the payment terms.
-public struct InvoicePDF: Sendable {
+public struct InvoiceLayout: Sendable {
     /// The page size (A4 by default; Letter for North America).
     public var pageSize: PageSize
     /// Dates print in this zone.
@@ -96,7 +97,7 @@ extension Gateway {
             throw StaffActionError(.invalidInput, "page: '\(pageSize)' is not a page size; use one of \(PageSize.names.joined(separator: ", "))")
         }
         do {
-            return try InvoicePDF(pageSize: size, timeZone: libraryTimeZone).render(document)
+            return try InvoiceLayout(pageSize: size, timeZone: libraryTimeZone).render(document)
         } catch {
             throw StaffActionError(.cannotPrint, "invoice \(document.invoice.number) could not be printed: \(error)")
         }

@@ -1,6 +1,6 @@
 import Foundation
 import Gateway
-import Labels
+import Documents
 import Printing
 import PrintingTestSupport
 import Testing
