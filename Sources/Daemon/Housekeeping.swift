@@ -12,6 +12,8 @@ import Transport
 /// `mark_overdue_after_days`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
+/// Times are read on the gateway's clock (``Gateway/now``, injected), and ``HousekeepingSchedule`` decides
+/// which chores are due; only the pause between rounds is real time.
 struct Housekeeping: Service {
     let gateway: Gateway
     let interval: Duration
@@ -19,8 +21,7 @@ struct Housekeeping: Service {
     let logger: Logger
 
     func run() async throws {
-        var lastPurge = Date.distantPast
-        var lastOverdueCheck = Date.distantPast
+        var schedule = HousekeepingSchedule()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 try await recordBacklog()
@@ -36,36 +37,12 @@ struct Housekeeping: Service {
                     )
                     PolicyDecisionLog.record(decision, peer: review.peerName, requestID: nil, logger: logger)
                 }
-                if Date().timeIntervalSince(lastOverdueCheck) >= 3_600 {
-                    for loan in try await gateway.markOverdueLoans() {
-                        var metadata: Logger.Metadata = [
-                            "event": "overdue", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
-                            "request_id": .string(loan.requestingAgencyRequestID),
-                        ]
-                        if let due = loan.dueDate { metadata["due"] = .string(TimestampFormat.format(due)) }
-                        logger.notice("loan overdue: Overdue sent to the borrower", metadata: metadata)
+                for chore in schedule.due(at: gateway.now) {
+                    switch chore {
+                    case .overdueCheck: try await markOverdueLoans()
+                    case .retentionPurge: try await purgeExpiredData()
                     }
-                    lastOverdueCheck = Date()
-                }
-                if Date().timeIntervalSince(lastPurge) > 86_400 {
-                    let purged = try await gateway.store.purgeLedger(before: Date())
-                    if purged > 0 {
-                        logger.notice("copyright ledger purged", metadata: ["event": "retention", "rows": .string(String(purged))])
-                    }
-                    let patronData = try await gateway.purgePatronData(retainingDays: patronDataRetentionDays)
-                    if !patronData.isEmpty {
-                        logger.notice(
-                            "patron data purged",
-                            metadata: [
-                                "event": "retention",
-                                "transactions": .string(String(patronData.transactions)),
-                                "messages": .string(String(patronData.messages)),
-                                "reviews": .string(String(patronData.reviews)),
-                                "retention_days": .string(String(patronDataRetentionDays)),
-                            ]
-                        )
-                    }
-                    lastPurge = Date()
+                    schedule.finished(chore, at: gateway.now)
                 }
             } catch {
                 logger.error("housekeeping failed; will try again", metadata: ["error": .string("\(error)")])
@@ -73,6 +50,39 @@ struct Housekeeping: Service {
             // Wakes at once on SIGTERM: a plain sleep would hold the shutdown up to the 20 s bound.
             let interval = self.interval
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// Sends Overdue for the loans whose due date passed, one log line each.
+    private func markOverdueLoans() async throws {
+        for loan in try await gateway.markOverdueLoans() {
+            var metadata: Logger.Metadata = [
+                "event": "overdue", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
+                "request_id": .string(loan.requestingAgencyRequestID),
+            ]
+            if let due = loan.dueDate { metadata["due"] = .string(TimestampFormat.format(due)) }
+            logger.notice("loan overdue: Overdue sent to the borrower", metadata: metadata)
+        }
+    }
+
+    /// Deletes the copyright-ledger rows and the patron data whose retention ended, as of the gateway's clock.
+    private func purgeExpiredData() async throws {
+        let purged = try await gateway.store.purgeLedger(before: gateway.now)
+        if purged > 0 {
+            logger.notice("copyright ledger purged", metadata: ["event": "retention", "rows": .string(String(purged))])
+        }
+        let patronData = try await gateway.purgePatronData(retainingDays: patronDataRetentionDays)
+        if !patronData.isEmpty {
+            logger.notice(
+                "patron data purged",
+                metadata: [
+                    "event": "retention",
+                    "transactions": .string(String(patronData.transactions)),
+                    "messages": .string(String(patronData.messages)),
+                    "reviews": .string(String(patronData.reviews)),
+                    "retention_days": .string(String(patronDataRetentionDays)),
+                ]
+            )
         }
     }
 

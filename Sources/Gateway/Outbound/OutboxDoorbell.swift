@@ -19,6 +19,12 @@ public final class OutboxDoorbell: Sendable {
     /// Creates a doorbell that has not been rung.
     public init() {}
 
+    /// How many tasks are waiting for a ring now (for diagnostics, and for tests that must ring a task that
+    /// is already waiting rather than leave a ring for it).
+    public var waitingTasks: Int {
+        state.withLock { $0.waiters.count }
+    }
+
     /// Wakes the tasks waiting now, or the next one to wait.
     public func ring() {
         let waiters = state.withLock { state -> [CheckedContinuation<Bool, Never>] in
