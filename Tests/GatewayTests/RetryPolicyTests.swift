@@ -31,7 +31,8 @@ import Testing
         }
         // Not every draw is the same: the jitter spreads senders.
         #expect(Set(zip(1..., waits).map { attempt, wait in (wait ?? 0) / Double(1 << (attempt - 1)) }).count > 1)
-        var zero = ConstantRandomNumbers(value: 0)
-        #expect(policy.delay(afterAttempt: 3, using: &zero) == 40)
+        // The largest draw adds the whole jitter: 40 s and half of it.
+        var largest = ConstantRandomNumbers(value: .max)
+        #expect(policy.delay(afterAttempt: 3, using: &largest) == 60)
     }
 }

@@ -15,7 +15,8 @@ struct SeededRandomNumbers: RandomNumberGenerator, Sendable {
     }
 }
 
-/// A generator that always gives the same number: the bounds of a random draw, exactly.
+/// A generator that always gives the same number: the upper bound of a random draw, exactly. (Only `.max` and
+/// numbers near it: bounded draws reject small numbers and would ask a constant 0 for another forever.)
 struct ConstantRandomNumbers: RandomNumberGenerator, Sendable {
     let value: UInt64
 
