@@ -16,6 +16,10 @@ let package = Package(
         // For Benchmarks/ (GatewayCommit measures Gateway.handle on the SQLite store in process).
         .library(name: "Gateway", targets: ["Gateway"]),
         .library(name: "Store", targets: ["Store"]),
+        // For Fuzz/ (the TCP framer, the configuration loader and the gateway with its policy are fuzz targets).
+        .library(name: "Transport", targets: ["Transport"]),
+        .library(name: "Daemon", targets: ["Daemon"]),
+        .library(name: "Policy", targets: ["Policy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -189,10 +193,23 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser", "Documents", "Printing", "PrintingTestSupport",
+                "Gateway", "Policy", "Store", "Transactions", "ISO18626", "GatewayExerciser", "CLostWriteVFS",
+                "Documents", "Printing", "PrintingTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        // Test-only: an SQLite VFS that loses the writes not yet synced, for the lost-write durability test.
+        .target(
+            name: "CLostWriteVFS",
+            path: "Tests/CLostWriteVFS",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        // The SQLite store on its own: migrations from every earlier version, round trips, group commit, retention.
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Transactions", "ISO18626", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // A child process for the crash test: applies messages until it is killed.

@@ -9,10 +9,12 @@ import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
-/// `mark_overdue_after_days`) and cancels borrowing requests whose lender is silent past
-/// `expect_to_supply_by` (the rota moves on); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
+/// `mark_overdue_after_days`), bills loans long overdue as lost and cancels lenders silent past the
+/// expect-to-supply deadline; once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
+/// Times are read on the gateway's clock (``Gateway/now``, injected), and ``HousekeepingSchedule`` decides
+/// which chores are due; only the pause between rounds is real time.
 struct Housekeeping: Service {
     let gateway: Gateway
     let interval: Duration
@@ -20,8 +22,7 @@ struct Housekeeping: Service {
     let logger: Logger
 
     func run() async throws {
-        var lastPurge = Date.distantPast
-        var lastOverdueCheck = Date.distantPast
+        var schedule = HousekeepingSchedule()
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             do {
                 try await recordBacklog()
@@ -37,56 +38,15 @@ struct Housekeeping: Service {
                     )
                     PolicyDecisionLog.record(decision, peer: review.peerName, requestID: nil, logger: logger)
                 }
-                if Date().timeIntervalSince(lastOverdueCheck) >= 3_600 {
-                    for loan in try await gateway.markOverdueLoans() {
-                        var metadata: Logger.Metadata = [
-                            "event": "overdue", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
-                            "request_id": .string(loan.requestingAgencyRequestID),
-                        ]
-                        if let due = loan.dueDate { metadata["due"] = .string(TimestampFormat.format(due)) }
-                        logger.notice("loan overdue: Overdue sent to the borrower", metadata: metadata)
+                for chore in schedule.due(at: gateway.now) {
+                    switch chore {
+                    case .overdueCheck:
+                        try await markOverdueLoans()
+                        try await billLongOverdueLoans()
+                        try await cancelSilentLenders()
+                    case .retentionPurge: try await purgeExpiredData()
                     }
-                    for loan in try await gateway.billLongOverdueLoans() {
-                        logger.notice(
-                            "loan long overdue: billed as lost (CompletedWithoutReturn)",
-                            metadata: [
-                                "event": "billed-lost", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
-                                "request_id": .string(loan.requestingAgencyRequestID),
-                            ]
-                        )
-                    }
-                    for cancelled in try await gateway.cancelSilentLenders() {
-                        var metadata: Logger.Metadata = [
-                            "event": "supply-deadline", "tx": .string(String(cancelled.transaction.id)),
-                            "peer": .string(cancelled.transaction.peerName), "request_id": .string(cancelled.transaction.requestingAgencyRequestID),
-                        ]
-                        if let next = cancelled.forwarded {
-                            metadata["next_tx"] = .string(String(next.id))
-                            metadata["next_peer"] = .string(next.peerName)
-                        }
-                        logger.notice("lender silent past the expect-to-supply deadline: Cancel sent", metadata: metadata)
-                    }
-                    lastOverdueCheck = Date()
-                }
-                if Date().timeIntervalSince(lastPurge) > 86_400 {
-                    let purged = try await gateway.store.purgeLedger(before: Date())
-                    if purged > 0 {
-                        logger.notice("copyright ledger purged", metadata: ["event": "retention", "rows": .string(String(purged))])
-                    }
-                    let patronData = try await gateway.purgePatronData(retainingDays: patronDataRetentionDays)
-                    if !patronData.isEmpty {
-                        logger.notice(
-                            "patron data purged",
-                            metadata: [
-                                "event": "retention",
-                                "transactions": .string(String(patronData.transactions)),
-                                "messages": .string(String(patronData.messages)),
-                                "reviews": .string(String(patronData.reviews)),
-                                "retention_days": .string(String(patronDataRetentionDays)),
-                            ]
-                        )
-                    }
-                    lastPurge = Date()
+                    schedule.finished(chore, at: gateway.now)
                 }
             } catch {
                 logger.error("housekeeping failed; will try again", metadata: ["error": .string("\(error)")])
@@ -94,6 +54,69 @@ struct Housekeeping: Service {
             // Wakes at once on SIGTERM: a plain sleep would hold the shutdown up to the 20 s bound.
             let interval = self.interval
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// Sends Overdue for the loans whose due date passed, one log line each.
+    private func markOverdueLoans() async throws {
+        for loan in try await gateway.markOverdueLoans() {
+            var metadata: Logger.Metadata = [
+                "event": "overdue", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
+                "request_id": .string(loan.requestingAgencyRequestID),
+            ]
+            if let due = loan.dueDate { metadata["due"] = .string(TimestampFormat.format(due)) }
+            logger.notice("loan overdue: Overdue sent to the borrower", metadata: metadata)
+        }
+    }
+
+    /// Bills the loans overdue past `[policy.lending] bill_lost_after_days_overdue` as lost
+    /// (CompletedWithoutReturn with the replacement cost), one log line each.
+    private func billLongOverdueLoans() async throws {
+        for loan in try await gateway.billLongOverdueLoans() {
+            logger.notice(
+                "loan long overdue: billed as lost (CompletedWithoutReturn)",
+                metadata: [
+                    "event": "billed-lost", "tx": .string(String(loan.id)), "peer": .string(loan.peerName),
+                    "request_id": .string(loan.requestingAgencyRequestID),
+                ]
+            )
+        }
+    }
+
+    /// Cancels the borrowing requests whose lender stayed silent past `[policy.borrowing] expect_to_supply_by`
+    /// and passes each to the next lender of its rota, one log line each.
+    private func cancelSilentLenders() async throws {
+        for cancelled in try await gateway.cancelSilentLenders() {
+            var metadata: Logger.Metadata = [
+                "event": "supply-deadline", "tx": .string(String(cancelled.transaction.id)),
+                "peer": .string(cancelled.transaction.peerName), "request_id": .string(cancelled.transaction.requestingAgencyRequestID),
+            ]
+            if let next = cancelled.forwarded {
+                metadata["next_tx"] = .string(String(next.id))
+                metadata["next_peer"] = .string(next.peerName)
+            }
+            logger.notice("lender silent past the expect-to-supply deadline: Cancel sent", metadata: metadata)
+        }
+    }
+
+    /// Deletes the copyright-ledger rows and the patron data whose retention ended, as of the gateway's clock.
+    private func purgeExpiredData() async throws {
+        let purged = try await gateway.store.purgeLedger(before: gateway.now)
+        if purged > 0 {
+            logger.notice("copyright ledger purged", metadata: ["event": "retention", "rows": .string(String(purged))])
+        }
+        let patronData = try await gateway.purgePatronData(retainingDays: patronDataRetentionDays)
+        if !patronData.isEmpty {
+            logger.notice(
+                "patron data purged",
+                metadata: [
+                    "event": "retention",
+                    "transactions": .string(String(patronData.transactions)),
+                    "messages": .string(String(patronData.messages)),
+                    "reviews": .string(String(patronData.reviews)),
+                    "retention_days": .string(String(patronDataRetentionDays)),
+                ]
+            )
         }
     }
 

@@ -22,7 +22,9 @@ public struct InvoiceLayout: Sendable {
     /// The PDF's bytes.
     public func render(_ document: InvoiceDocument) throws(PDFError) -> [UInt8] {
         let invoice = document.invoice
-        let day = DayFormat(timeZone: timeZone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let day = { (date: Date) -> String in calendar.printedDay(date) }
         let issuer = document.issuer
         let heading = invoice.kind == .invoice ? "Invoice" : "Credit note"
         let pdf = try PDFDocument(title: "\(heading) \(invoice.number)")
@@ -58,15 +60,12 @@ public struct InvoiceLayout: Sendable {
             headerStyle: TextStyle(.bold, size: 8),
             bodyStyle: TextStyle(.regular, size: 8)
         )
-        try lines.draw(
-            document.lines.map { line in
-                TableRow([
-                    line.requestID, line.itemID ?? "", line.title ?? "", line.dueDate.map(day.callAsFunction) ?? "",
-                    line.lostDate.map(day.callAsFunction) ?? "", line.description, line.amount.formattedAmount,
-                ])
-            },
-            in: flow
-        )
+        let rows = document.lines.map { line -> TableRow in
+            let due: String = line.dueDate.map(day) ?? ""
+            let lost: String = line.lostDate.map(day) ?? ""
+            return TableRow([line.requestID, line.itemID ?? "", line.title ?? "", due, lost, line.description, line.amount.formattedAmount])
+        }
+        try lines.draw(rows, in: flow)
         flow.advance(8)
         let currency = invoice.total.currency.value
         var summary = [TableRow(["Total", invoice.total.formattedAmount], emphasised: true)]

@@ -20,6 +20,8 @@ public final class Gateway: Sendable {
     /// Where transactions live.
     public let store: any TransactionStore
     private let clock: @Sendable () -> Date
+    /// Where the jitter of delivery retries comes from.
+    private let randomNumbers: Mutex<any RandomNumberGenerator & Sendable>
     private let encoder: ISO18626Encoder
     /// Keeps each transaction's messages in order while different transactions are decided concurrently.
     private let turns = TransactionTurns()
@@ -40,22 +42,30 @@ public final class Gateway: Sendable {
     ///   - store: the transaction store.
     ///   - validateOutbound: validate every message we emit against the schema of its edition.
     ///   - clock: the time source (tests pass a fixed or stepping clock).
+    ///   - randomNumbers: the source of the retry waits' jitter (tests pass a seeded generator).
     /// - Throws: ``SchemaValidationError`` if the built-in schemas do not compile (a build defect).
     public init(
         configuration: GatewayConfiguration,
         store: any TransactionStore,
         validateOutbound: Bool = false,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() },
+        randomNumbers: some RandomNumberGenerator & Sendable = SystemRandomNumberGenerator()
     ) throws(SchemaValidationError) {
         self.settings = Mutex(configuration)
         self.store = store
         self.clock = clock
+        self.randomNumbers = Mutex(randomNumbers)
         self.encoder = ISO18626Encoder(validator: validateOutbound ? try SchemaValidator.bundled() : nil)
     }
 
     /// What the gateway knows about us and our partners, as of now.
     public var configuration: GatewayConfiguration {
         settings.withLock { $0 }
+    }
+
+    /// Draws from the gateway's random number generator (the jitter of retry waits).
+    func withRandomNumbers<Result>(_ body: (inout any RandomNumberGenerator & Sendable) -> Result) -> Result {
+        randomNumbers.withLock { body(&$0) }
     }
 
     /// Replaces the configuration: our agency ids, the peers and the policy. Messages and staff actions

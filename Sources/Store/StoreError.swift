@@ -10,6 +10,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             case cannotOpen
             case corruptValue
             case noResult
+            case cannotClose
         }
 
         private let base: Base
@@ -25,6 +26,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let corruptValue = Code(.corruptValue)
         /// An operation that always produces a result produced none.
         public static let noResult = Code(.noResult)
+        /// The database's connections could not be closed (a read or write is still running).
+        public static let cannotClose = Code(.cannotClose)
 
         public var description: String { base.rawValue }
     }
@@ -83,6 +86,13 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         return error
     }
 
+    /// The database's connections could not be closed.
+    public static func cannotClose(underlying: any Error) -> StoreError {
+        var error = StoreError(code: .cannotClose)
+        error.underlying = String(describing: underlying)
+        return error
+    }
+
     /// `operation` produced no result.
     public static func noResult(_ operation: String) -> StoreError {
         var error = StoreError(code: .noResult)
@@ -100,6 +110,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
                 return "\(row) has a \(column ?? "?") that cannot be read as \(expected ?? "what it should hold"); the row is left untouched"
             }
             return "\(row) has \(column ?? "?") = '\(value)', which is not \(expected ?? "a known value"); the row is left untouched"
+        case .cannotClose:
+            return "cannot close the database: \(underlying ?? "unknown error")"
         default:
             return "\(operation ?? "an operation") produced no result"
         }

@@ -41,7 +41,7 @@ import Transactions
     @Test("The invoice PDF renders, holds every field, and lays out as the fixture", .enabled(if: PDFInspector.toolsAvailable || PDFInspector.missingToolsMustFail))
     func invoicePDF() async throws {
         let (_, document) = try await Self.invoicedLoss()
-        let bytes = try InvoicePDF(pageSize: .a4, timeZone: TimeZone(identifier: "UTC") ?? .current).render(document)
+        let bytes = try InvoiceLayout(pageSize: .a4, timeZone: TimeZone(identifier: "UTC") ?? .current).render(document)
         let inspector = try PDFInspector(bytes, name: "invoice")
         #expect(try await inspector.renderPages(dpi: 50).count == 1)
         let text = try await inspector.layoutText()

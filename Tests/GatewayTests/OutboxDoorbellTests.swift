@@ -14,10 +14,11 @@ import Testing
 
     @Test func aRingWakesAWaitingTask() async {
         let doorbell = OutboxDoorbell()
-        async let woken = doorbell.wait(until: .now + .seconds(30))
-        try? await Task.sleep(for: .milliseconds(20))
+        let waiter = Task { await doorbell.wait(until: .now + .seconds(30)) }
+        await doorbell.untilSomeoneWaits()
         doorbell.ring()
-        #expect(await woken)
+        #expect(await waiter.value)
+        #expect(doorbell.waitingTasks == 0)
     }
 
     @Test func theDeadlineEndsTheWait() async {
@@ -30,7 +31,7 @@ import Testing
     @Test func cancellationEndsTheWait() async {
         let doorbell = OutboxDoorbell()
         let waiter = Task { await doorbell.wait(until: .now + .seconds(30)) }
-        try? await Task.sleep(for: .milliseconds(20))
+        await doorbell.untilSomeoneWaits()
         waiter.cancel()
         #expect(await !waiter.value)
     }
@@ -53,5 +54,12 @@ import Testing
         let doorbell = OutboxDoorbell()
         doorbell.ring(peers: [])
         #expect(await !doorbell.wait(until: .now + .milliseconds(20)))
+    }
+}
+
+extension OutboxDoorbell {
+    /// Returns once a task is waiting on the doorbell (yielding meanwhile, never sleeping).
+    func untilSomeoneWaits() async {
+        while waitingTasks == 0 { await Task.yield() }
     }
 }

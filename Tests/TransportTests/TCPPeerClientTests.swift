@@ -9,8 +9,8 @@ import Transport
     @Test func refusedConnection() async throws {
         // A port that was just free: bind a server, note its port, close it.
         var port = 0
+        // withServer returns once the listener is closed, so the port refuses connections from here on.
         try await TCPTestServer.withServer(.neverAnswer) { port = $0 }
-        try await Task.sleep(for: .milliseconds(50))
         await #expect {
             _ = try await TCPPeerClient().send(message, host: "127.0.0.1", port: port, timeout: .seconds(2))
         } throws: { error in

@@ -201,7 +201,9 @@ extension Gateway {
     private func recordFailure(_ failure: DeliveryFailure, of delivery: OutboundDelivery, retryPolicy: RetryPolicy) async throws -> DeliveryResult {
         let now = self.now
         let attempts = delivery.entry.attempts + 1
-        let delay = retryPolicy.delay(afterAttempt: attempts, failure: failure.kind, retryAfter: failure.retryAfter)
+        let delay = withRandomNumbers { generator in
+            retryPolicy.delay(afterAttempt: attempts, failure: failure.kind, retryAfter: failure.retryAfter, using: &generator)
+        }
         let record = FailedDeliveryAttempt(
             entryID: delivery.entry.id,
             previousAttempts: delivery.entry.attempts,

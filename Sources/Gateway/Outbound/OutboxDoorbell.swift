@@ -26,6 +26,12 @@ public final class OutboxDoorbell: Sendable {
     /// Creates a doorbell that has not been rung.
     public init() {}
 
+    /// How many tasks are waiting for a ring now (for diagnostics, and for tests that must ring a task that
+    /// is already waiting rather than leave a ring for it).
+    public var waitingTasks: Int {
+        state.withLock { $0.waiters.count }
+    }
+
     /// Wakes the tasks waiting now, or the next one to wait, for work that may concern any peer.
     public func ring() {
         ring { $0.rungForAll = true }

@@ -33,17 +33,36 @@ public struct RetryPolicy: Hashable, Sendable {
         self.jitter = jitter
     }
 
-    /// The wait before the next attempt after `attempt` failed attempts, or `nil` when no attempt is left.
+    /// The wait before the next attempt after `attempt` failed attempts, or `nil` when no attempt is left,
+    /// with the jitter drawn from the system's random number generator.
     /// - Parameters:
     ///   - attempt: the attempts made so far, the failed one included.
     ///   - failure: the class of the last failure.
     ///   - retryAfter: how long the peer asked us to wait, if it did; the wait is at least that (capped at
     ///     ``maximumDelay``), without jitter on top.
     public func delay(afterAttempt attempt: Int, failure: DeliveryFailure.Kind = .transient, retryAfter: TimeInterval? = nil) -> TimeInterval? {
+        var generator = SystemRandomNumberGenerator()
+        return delay(afterAttempt: attempt, failure: failure, retryAfter: retryAfter, using: &generator)
+    }
+
+    /// The wait before the next attempt after `attempt` failed attempts, or `nil` when no attempt is left,
+    /// with the jitter drawn from `generator` (tests pass a seeded one, so the waits are known in advance).
+    /// - Parameters:
+    ///   - attempt: the attempts made so far, the failed one included.
+    ///   - failure: the class of the last failure.
+    ///   - retryAfter: how long the peer asked us to wait, if it did; the wait is at least that (capped at
+    ///     ``maximumDelay``), without jitter on top.
+    ///   - generator: where the jitter comes from.
+    public func delay(
+        afterAttempt attempt: Int,
+        failure: DeliveryFailure.Kind = .transient,
+        retryAfter: TimeInterval? = nil,
+        using generator: inout some RandomNumberGenerator
+    ) -> TimeInterval? {
         let limit = failure == .permanent ? min(permanentFailureAttempts, maximumAttempts) : maximumAttempts
         guard attempt < limit else { return nil }
         let base = min(maximumDelay, initialDelay * pow(2, Double(max(0, attempt - 1))))
-        let backoff = base + base * jitter * Double.random(in: 0...1)
+        let backoff = base + base * jitter * Double.random(in: 0...1, using: &generator)
         guard let retryAfter, retryAfter > 0 else { return backoff }
         return max(min(retryAfter, maximumDelay), min(backoff, maximumDelay))
     }

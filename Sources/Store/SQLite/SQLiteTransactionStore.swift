@@ -20,7 +20,8 @@ public final class SQLiteTransactionStore: TransactionStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            // WAL with FULL: a commit is on disk when it returns, and readers never block the writer.
+            // WAL with FULL: a commit is on disk when it returns, and readers never block the writer. (The
+            // writer's setting is made again after the pool is open: see below.)
             try db.executeCached(sql: "PRAGMA synchronous = FULL")
             if let statementObserver {
                 db.trace { event in
@@ -30,6 +31,10 @@ public final class SQLiteTransactionStore: TransactionStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB turns WAL on after `prepareDatabase` and sets `synchronous = NORMAL` with it, under which a
+            // commit is not synced and an acknowledged message can vanish in a power loss (the lost-write test
+            // found it). FULL again, on the one connection that writes, before anything is written.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try SQLiteMigrations.migrator.migrate(pool)
             rowIDs = try pool.read { db in try RowIDAllocator(db) }
         } catch {
@@ -60,6 +65,17 @@ public final class SQLiteTransactionStore: TransactionStore {
             let recorder = IntentRecorder(snapshot: SQLiteStoreWriter(db: db, ids: rowIDs), ids: rowIDs)
             let result = try work(recorder)
             return DecidedWrite(result: result, intent: recorder.intent)
+        }
+    }
+
+    /// Closes the database's connections now rather than when the store is released, so that another store
+    /// (or process) can open the file knowing nothing of this one is still open. Use the store no more after.
+    /// - Throws: ``StoreError`` when a connection cannot be closed because a read or write is still running.
+    public func close() throws {
+        do {
+            try pool.close()
+        } catch {
+            throw StoreError.cannotClose(underlying: error)
         }
     }
 
