@@ -210,11 +210,12 @@ import Transport
             try await eventually("the refused attempt") {
                 try await library.entries([.pending]).contains { $0.attempts > 0 }
             }
-            // The dispatcher has looked after recording the refusal; let it settle into its wait.
+            // The dispatcher has looked after recording the refusal; let it settle into its wait (waiting on the
+            // doorbell, and no look for a while).
             try await eventually("the dispatcher at rest") {
                 let before = looks.withLock { $0 }
-                try await Task.sleep(for: .milliseconds(100))
-                return looks.withLock { $0 } == before
+                try await Task.sleep(for: .milliseconds(200))
+                return library.gateway.outboxDoorbell.waitingTasks == 1 && looks.withLock { $0 } == before
             }
             let atRest = looks.withLock { $0 }
             // Commits that queue messages only for the held peer (what Gateway.handle rings) are not work.
