@@ -10,7 +10,7 @@ import Transport
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
 /// `mark_overdue_after_days`) and cancels borrowing requests whose lender is silent past
-/// `expect_to_supply_by` (the rota moves on); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
+/// `expect_to_supply_by` (the rota moves on) and sends the patrons' overdue and recalled notices (`[notices]`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 struct Housekeeping: Service {
@@ -66,6 +66,7 @@ struct Housekeeping: Service {
                         }
                         logger.notice("lender silent past the expect-to-supply deadline: Cancel sent", metadata: metadata)
                     }
+                    try await sendPatronNotices()
                     lastOverdueCheck = Date()
                 }
                 if Date().timeIntervalSince(lastPurge) > 86_400 {
@@ -94,6 +95,20 @@ struct Housekeeping: Service {
             // Wakes at once on SIGTERM: a plain sleep would hold the shutdown up to the 20 s bound.
             let interval = self.interval
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// Sends the patrons' overdue and recalled notices now due, one log line each: the transaction's ids and the
+    /// notice's kind, never the patron's address.
+    func sendPatronNotices() async throws {
+        for notice in try await gateway.sendDuePatronNotices() {
+            logger.notice(
+                "patron notice sent",
+                metadata: [
+                    "event": "patron-notice", "tx": .string(String(notice.transactionID)),
+                    "request_id": .string(notice.requestID), "kind": .string(notice.kind.rawValue),
+                ]
+            )
         }
     }
 

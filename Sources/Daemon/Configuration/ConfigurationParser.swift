@@ -42,6 +42,7 @@ struct ConfigurationParser {
         let policy = readPolicy(reader.table("policy"))
         let validateOutbound = readDiagnostics(reader.table("diagnostics"))
         let billing = readBilling(reader.table("billing"), policy: policy)
+        let notices = readNotices(reader.table("notices"))
         let calendar = (policy ?? PolicyConfiguration()).calendar
         let peers = reader.tables("peers").map { readPeer($0, delivery: delivery, calendar: calendar) }
         reader.finish()
@@ -65,6 +66,7 @@ struct ConfigurationParser {
             validateOutbound: validateOutbound
         )
         configuration.billing = billing
+        configuration.notices = notices
         return configuration
     }
 
