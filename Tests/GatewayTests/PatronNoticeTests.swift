@@ -109,6 +109,25 @@ import Transactions
         #expect(try FileManager.default.contentsOfDirectory(atPath: spool.directory.path).filter { $0.hasSuffix(".eml") }.isEmpty)
     }
 
+    @Test func theAddressIsPurgedWithThePatronDataAndNoNoticeCanBeSentAfter() async throws {
+        let spool = try TemporaryDatabase()
+        let notices = NoticeConfiguration(templates: try NoticeTemplates(directory: Self.shippedTemplates), delivery: .spool(spool.directory), sender: "ill")
+        let pair = try LibraryPair(borrowerBranches: DeskTests.branches, borrowerNotices: notices)
+        let borrowing = try await pair.borrower.borrow(Self.request())
+        try await pair.deliverAll()
+        _ = try await pair.borrower.perform(RequesterCommand(.cancel), onTransaction: borrowing.id)
+        try await pair.deliverAll()
+        _ = try await pair.lender.perform(SupplierCommand(.acceptCancel), onTransaction: try await pair.lenderTransaction(for: borrowing).id)
+        try await pair.deliverAll()
+        pair.clock.advance(seconds: 1)
+        #expect(try await pair.borrower.purgePatronData(retainingDays: 0).transactions == 1)
+        let bodies = try await pair.borrower.store.messages(transactionID: borrowing.id).map(\.body)
+        #expect(!bodies.isEmpty && bodies.allSatisfy { !$0.contains(Self.address) })
+        await #expect(throws: NoticeDeliveryError.self) {
+            try await pair.borrower.sendPatronNotice(.overdue, onTransaction: borrowing.id)
+        }
+    }
+
     @Test func anUnknownPlaceholderIsAnErrorNamingTheFileAndLine() throws {
         let directory = try TemporaryDatabase()
         for kind in PatronNoticeKind.allCases {
