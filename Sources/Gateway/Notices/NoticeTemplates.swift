@@ -7,7 +7,7 @@ public struct NoticeTemplates: Hashable, Sendable {
     /// The placeholders a notice fills; a template may use any of them, and no other.
     public static let placeholders: Set<String> = [
         "patron_email", "title", "author", "request_id", "transaction_id", "branch", "branch_code",
-        "due_date", "lender", "library", "reminder",
+        "due_date", "lender", "library",
     ]
 
     private let templates: [PatronNoticeKind: MustacheTemplate]
