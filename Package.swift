@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). Only ISO18626 imports it.
@@ -112,7 +113,10 @@ let package = Package(
         // The application core: inbound pipeline, staff actions, outbound message building.
         .target(
             name: "Gateway",
-            dependencies: ["ISO18626", "Transactions", "Policy", "Store"],
+            dependencies: [
+                "ISO18626", "Transactions", "Policy", "Store",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Listeners (HTTP on Hummingbird, TCP on SwiftNIO with our framing), peer clients, the outbox
@@ -237,7 +241,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["Daemon", "Transport", "Gateway", "Policy", "Store", "ISO18626", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Daemon", "Transport", "Gateway", "Store", "Transactions", "Policy", "ISO18626", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

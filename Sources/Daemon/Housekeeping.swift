@@ -9,8 +9,8 @@ import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
-/// `mark_overdue_after_days`), bills loans long overdue as lost and cancels lenders silent past the
-/// expect-to-supply deadline; once a day (each of these the first time at start-up) purges copyright-ledger rows whose
+/// `mark_overdue_after_days`), bills loans long overdue as lost, cancels lenders silent past the
+/// expect-to-supply deadline and sends the patrons' overdue and recalled notices (`[notices]`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 /// Times are read on the gateway's clock (``Gateway/now``, injected), and ``HousekeepingSchedule`` decides
@@ -44,6 +44,7 @@ struct Housekeeping: Service {
                         try await markOverdueLoans()
                         try await billLongOverdueLoans()
                         try await cancelSilentLenders()
+                        try await sendPatronNotices()
                     case .retentionPurge: try await purgeExpiredData()
                     }
                     schedule.finished(chore, at: gateway.now)
@@ -115,6 +116,20 @@ struct Housekeeping: Service {
                     "messages": .string(String(patronData.messages)),
                     "reviews": .string(String(patronData.reviews)),
                     "retention_days": .string(String(patronDataRetentionDays)),
+                ]
+            )
+        }
+    }
+
+    /// Sends the patrons' overdue and recalled notices now due, one log line each: the transaction's ids and the
+    /// notice's kind, never the patron's address.
+    func sendPatronNotices() async throws {
+        for notice in try await gateway.sendDuePatronNotices() {
+            logger.notice(
+                "patron notice sent",
+                metadata: [
+                    "event": "patron-notice", "tx": .string(String(notice.transactionID)),
+                    "request_id": .string(notice.requestID), "kind": .string(notice.kind.rawValue),
                 ]
             )
         }

@@ -22,6 +22,8 @@ public struct GatewayConfiguration: Sendable {
     public var returnAddress: [String]
     /// Who we are on invoices, and how they are numbered and paid (`[billing]`).
     public var billing = BillingConfiguration()
+    /// Patron notices' templates and where they go (`[notices]`); `nil` sends none.
+    public var notices: NoticeConfiguration?
 
     /// Creates a configuration.
     /// - Parameters:

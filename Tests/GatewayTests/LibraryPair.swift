@@ -70,7 +70,8 @@ struct LibraryPair {
         borrowerPeers: [Peer] = [],
         borrowerBranches: [Branch] = [],
         lenderStatementObserver: (@Sendable (String) -> Void)? = nil,
-        lenderBilling: BillingConfiguration = BillingConfiguration()
+        lenderBilling: BillingConfiguration = BillingConfiguration(),
+        borrowerNotices: NoticeConfiguration? = nil
     ) throws {
         let lenderDatabase = try TemporaryDatabase()
         let borrowerDatabase = try TemporaryDatabase()
@@ -96,21 +97,23 @@ struct LibraryPair {
             validateOutbound: true,
             clock: { clock.now }
         )
+        var borrowerConfiguration = GatewayConfiguration(
+            libraryAgencyID: Self.borrowerAgency,
+            peers: [
+                Peer(
+                    name: "lender",
+                    agencyIDs: [Self.lenderAgency],
+                    edition: lenderEdition,
+                    outboundAuthentication: lenderRequiresAuthentication
+                )
+            ] + borrowerPeers,
+            requestIDPrefix: "BORR",
+            policy: borrowerPolicy,
+            branches: borrowerBranches
+        )
+        borrowerConfiguration.notices = borrowerNotices
         borrower = try Gateway(
-            configuration: GatewayConfiguration(
-                libraryAgencyID: Self.borrowerAgency,
-                peers: [
-                    Peer(
-                        name: "lender",
-                        agencyIDs: [Self.lenderAgency],
-                        edition: lenderEdition,
-                        outboundAuthentication: lenderRequiresAuthentication
-                    )
-                ] + borrowerPeers,
-                requestIDPrefix: "BORR",
-                policy: borrowerPolicy,
-                branches: borrowerBranches
-            ),
+            configuration: borrowerConfiguration,
             store: try SQLiteTransactionStore(path: borrowerDatabase.path),
             validateOutbound: true,
             clock: { clock.now }

@@ -3,6 +3,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import Synchronization
 #endif
 
 /// The built `illgate` executable, next to the test runner.
@@ -50,6 +51,18 @@ enum IllgateBinary {
 
 /// A free TCP port on loopback (bound to 0, read, released).
 func freePort() -> Int {
+    // The kernel may hand the same free port to two binds in a row once the first is released: never give
+    // out a port twice in one test run, or a daemon's admin and HTTP listeners can be told to share one.
+    while true {
+        let port = unusedPort()
+        let fresh = handedOutPorts.withLock { ports in ports.insert(port).inserted }
+        if fresh { return port }
+    }
+}
+
+private let handedOutPorts = Mutex<Set<Int>>([])
+
+private func unusedPort() -> Int {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(descriptor) }
     var address = sockaddr_in()

@@ -19,7 +19,7 @@ import Transactions
         full.updatedAt = at(60)
         let first = full
         let bare = TransactionRecord(
-            role: .requester, state: "awaitingSupplier", serviceType: .copy, requestingAgencyID: "ISIL:DK-LEND",
+            role: .requester, state: "requested", serviceType: .copy, requestingAgencyID: "ISIL:DK-LEND",
             requestingAgencyRequestID: "RT-2", supplyingAgencyID: "ISIL:US-BORR", peerName: "lender",
             edition: .v2021, createdAt: at(0), updatedAt: at(0)
         )

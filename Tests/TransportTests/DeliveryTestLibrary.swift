@@ -76,7 +76,7 @@ final class DeliveryTestLibrary: Sendable {
                 let transaction = try writer.insert(
                     TransactionRecord(
                         role: .requester,
-                        state: "awaitingSupplier",
+                        state: "requested",
                         serviceType: .loan,
                         requestingAgencyID: Self.ourAgency.key,
                         requestingAgencyRequestID: "BACKLOG-\(peer)-\(number)",

@@ -43,6 +43,7 @@ struct ConfigurationParser {
         let policy = readPolicy(reader.table("policy"))
         let validateOutbound = readDiagnostics(reader.table("diagnostics"))
         let billing = readBilling(reader.table("billing"), policy: policy)
+        let notices = readNotices(reader.table("notices"))
         let calendar = (policy ?? PolicyConfiguration()).calendar
         let peers = reader.tables("peers").map { readPeer($0, delivery: delivery, calendar: calendar) }
         reader.finish()
@@ -67,6 +68,7 @@ struct ConfigurationParser {
             validateOutbound: validateOutbound
         )
         configuration.billing = billing
+        configuration.notices = notices
         return configuration
     }
 

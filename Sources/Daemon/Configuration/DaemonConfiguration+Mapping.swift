@@ -21,6 +21,7 @@ extension DaemonConfiguration {
             returnAddress: (library.name.map { [$0] } ?? []) + library.address
         )
         configuration.billing = billing
+        configuration.notices = notices
         return configuration
     }
 

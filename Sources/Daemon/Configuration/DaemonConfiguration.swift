@@ -42,6 +42,8 @@ public struct DaemonConfiguration: Hashable, Sendable {
     public var validateOutbound: Bool
     /// Who we are on invoices, and how they are numbered and paid (`[billing]`).
     public var billing = BillingConfiguration()
+    /// Patron notices' checked templates and where they go (`[notices]`); `nil` sends none.
+    public var notices: NoticeConfiguration?
 
     /// Creates a configuration from its parts (tests and tools; the daemon loads a file).
     public init(

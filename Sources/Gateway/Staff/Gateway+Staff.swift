@@ -98,6 +98,15 @@ extension Gateway {
     /// Carries out a borrowing action.
     /// - Returns: the transaction as it now is (for a retry, the new transaction).
     public func perform(_ command: RequesterCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
+        let result = try await performRecorded(command, onTransaction: id)
+        if command.event == .markReceived, result.state == RequesterState.received.rawValue {
+            // The receipt stands whatever happens to the notice: a failure is in the history, and staff can resend.
+            _ = try? await sendPatronNotice(.readyForPickup, onTransaction: result.id)
+        }
+        return result
+    }
+
+    private func performRecorded(_ command: RequesterCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
         let now = self.now
         let configuration = self.configuration
         let outbound = outboundMessages(at: now, configuration: configuration)

@@ -104,6 +104,11 @@ public final class AdminAPI: Service {
             guard routes.isAuthorized(request) else { return AdminRoutes.unauthorized }
             return await routes.document { try await desk.packing(request) }
         }
+        v1.post("transactions/{id}/notices/{kind}") { request, context in
+            await routes.guarded(request) {
+                try await desk.notice(try context.parameters.require("id", as: Int64.self), kind: try context.parameters.require("kind"))
+            }
+        }
         v1.get("reports/activity") { request, _ in await routes.guarded(request) { try await desk.activity(request) } }
         v1.get("reports/demand") { request, _ in await routes.guarded(request) { try await desk.demand(request) } }
         application = Application(

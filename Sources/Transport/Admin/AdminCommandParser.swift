@@ -91,14 +91,29 @@ enum AdminCommandParser {
                 copyrightCompliance: request.copyrightCompliance.map { CopyrightCompliance(lenient: $0, scheme: nil) },
                 note: request.note
             ),
-            patronInfo: request.patronID == nil && request.patronType == nil
+            patronInfo: request.patronID == nil && request.patronType == nil && request.patronEmail == nil
                 ? nil
-                : PatronInfo(patronID: request.patronID, patronType: request.patronType.map { PatronType(lenient: $0, scheme: nil) }),
+                : PatronInfo(
+                    patronID: request.patronID,
+                    patronType: request.patronType.map { PatronType(lenient: $0, scheme: nil) },
+                    address: try patronEmail(request.patronEmail).map { [.electronic(ElectronicAddress(type: "Email", data: $0))] } ?? []
+                ),
             billingInfo: billing,
             alternatePeers: request.alternates ?? [],
             patronType: request.patronType,
             pickupLocation: request.pickup
         )
+    }
+
+    /// A patron's e-mail address: one line with one `@` between non-empty parts. The refusal does not repeat it.
+    static func patronEmail(_ text: String?) throws(AdminError) -> String? {
+        guard let text else { return nil }
+        let address = text.trimmingCharacters(in: .whitespaces)
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }), !address.contains(where: { $0.isNewline || $0 == " " || $0 == "," }) else {
+            throw AdminError(error: "patronEmail: not an e-mail address (one address, like name@example.org)", reason: .badRequest)
+        }
+        return address
     }
 
     /// `2026-12-20` (end of that day, UTC) or a full timestamp.

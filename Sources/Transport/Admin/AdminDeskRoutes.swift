@@ -8,7 +8,8 @@ import Store
 /// The admin API's worklist and report handlers: `GET /v1/worklists/{name}` (`branch`, `within_days`,
 /// `limit`), `GET /v1/reports/activity` (`from`, `to`, `by=month`), `GET /v1/reports/demand` (`from`,
 /// `to`, `min`), and the PDFs: `GET /v1/transactions/{id}/band` (book band), `GET /v1/transactions/{id}/label`
-/// (lending label), `GET /v1/packing` (`date`, `peer`, `paper`: a day's packing lists). Periods are days `YYYY-MM-DD` in
+/// (lending label), `GET /v1/packing` (`date`, `peer`, `paper`: a day's packing lists), and
+/// `POST /v1/transactions/{id}/notices/{kind}` (a patron notice sent again). Periods are days `YYYY-MM-DD` in
 /// the library's time zone.
 struct AdminDeskRoutes: Sendable {
     let gateway: Gateway
@@ -65,6 +66,22 @@ struct AdminDeskRoutes: Sendable {
             throw AdminError(error: "nothing was shipped \(query.get("peer").map { "to \($0) " } ?? "")on \(query.get("date") ?? "today")", reason: .notFound)
         }
         return try PackingListLayout.render(lists, pageSize: size, calendar: gateway.libraryCalendar)
+    }
+
+    /// Sends (or sends again) a patron notice of a borrowing transaction.
+    func notice(_ id: Int64, kind name: String) async throws -> AdminSentNotice {
+        guard let kind = PatronNoticeKind(rawValue: name) else {
+            let known = PatronNoticeKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw AdminError(error: "no notice named '\(name)'; notices: \(known)", reason: .badRequest)
+        }
+        do {
+            guard let sent = try await gateway.sendPatronNotice(kind, onTransaction: id) else {
+                throw AdminError(error: "patron notices are not configured: add [notices] to the configuration", reason: .conflict)
+            }
+            return AdminSentNotice(sent)
+        } catch let failure as NoticeDeliveryError {
+            throw AdminError(error: "the \(kind.rawValue) notice of transaction \(id) was not sent: \(failure.reason)", reason: .conflict)
+        }
     }
 
     /// A positive whole number from the query string, or `nil` when absent.

@@ -113,3 +113,16 @@ extension AdminDemandLine {
         )
     }
 }
+
+/// A patron notice sent (`POST /v1/transactions/{id}/notices/{kind}`). Ids and the kind only, never the address.
+public struct AdminSentNotice: Codable, Sendable, Equatable {
+    public var kind: String
+    public var transactionID: Int64
+    public var requestID: String
+
+    public init(_ notice: SentPatronNotice) {
+        kind = notice.kind.rawValue
+        transactionID = notice.transactionID
+        requestID = notice.requestID
+    }
+}

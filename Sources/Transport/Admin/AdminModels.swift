@@ -131,6 +131,8 @@ public struct AdminBorrowRequest: Codable, Sendable, Equatable {
     public var oclc: String?
     public var patronID: String?
     public var patronType: String?
+    /// Where the patron's notices go (sent as an `Email` address in `patronInfo`; purged with the patron data).
+    public var patronEmail: String?
     public var needBefore: String?
     public var maximumCost: String?
     public var copyrightCompliance: String?

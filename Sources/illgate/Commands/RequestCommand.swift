@@ -57,6 +57,9 @@ struct RequestCommand: AsyncParsableCommand {
     @Option(help: "Patron type (Faculty, Student, Staff, ...).")
     var patronType: String?
 
+    @Option(help: "Our patron's e-mail address, for the patron notices (patron data: purged with the rest).")
+    var patronEmail: String?
+
     @Option(help: "The date after which the item is of no use (2026-12-20).")
     var needBefore: String?
 
@@ -95,6 +98,7 @@ struct RequestCommand: AsyncParsableCommand {
         request.oclc = oclc
         request.patronID = patronID
         request.patronType = patronType
+        request.patronEmail = patronEmail
         request.needBefore = needBefore
         request.maximumCost = maxCost
         request.copyrightCompliance = copyright

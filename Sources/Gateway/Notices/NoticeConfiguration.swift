@@ -1,0 +1,26 @@
+public import Foundation
+
+/// How patron notices are written and sent (`[notices]`).
+public struct NoticeConfiguration: Hashable, Sendable {
+    /// Where a notice goes.
+    public enum Delivery: Hashable, Sendable {
+        /// Piped to a mail submission command (e.g. `/usr/sbin/sendmail -t`) that reads the recipient from the headers.
+        case command([String])
+        /// Written as one file per notice into a directory, for another program to pick up.
+        case spool(URL)
+    }
+
+    /// The checked templates, one per kind.
+    public var templates: NoticeTemplates
+    /// Where notices go.
+    public var delivery: Delivery
+    /// The `From:` address of notices.
+    public var sender: String
+
+    /// Creates a configuration.
+    public init(templates: NoticeTemplates, delivery: Delivery, sender: String) {
+        self.templates = templates
+        self.delivery = delivery
+        self.sender = sender
+    }
+}
