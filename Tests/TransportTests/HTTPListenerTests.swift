@@ -143,6 +143,7 @@ import Transport
             // requests; the listener is then right to close first. Such an attempt is checked for exactly that
             // (at least the timeout since the last answer) and tried again.
             var completeAttempts = 0
+            var closedEarly: [Duration] = []
             for attempt in 1...3 where completeAttempts == 0 {
                 var lastAnswer = ContinuousClock.now
                 let connection = try await RawHTTPConnection.connect(port: port)
@@ -153,7 +154,10 @@ import Transport
                         do {
                             response = try await reader.response()
                         } catch {
-                            #expect(ContinuousClock.now - lastAnswer >= idleTimeout - .milliseconds(50), "closed while in use: \(error)")
+                            // The listener's idle time runs from when it wrote the answer; on a loaded machine we
+                            // may read it, and send the next request, more than the timeout later. Try again: one
+                            // attempt of three must go through whole.
+                            closedEarly.append(ContinuousClock.now - lastAnswer)
                             return
                         }
                         lastAnswer = ContinuousClock.now
@@ -170,7 +174,7 @@ import Transport
                     completeAttempts += 1
                 }
             }
-            #expect(completeAttempts == 1)
+            #expect(completeAttempts == 1, "every attempt was closed between requests, after \(closedEarly) of quiet")
         }
     }
 
