@@ -120,6 +120,16 @@ public struct DaemonConfiguration: Hashable, Sendable {
         environment: [String: String] = [:],
         workingDirectory: String? = nil
     ) throws(ConfigurationError) -> DaemonConfiguration {
+        if let header = TOMLHeaderCheck.firstMalformedHeader(in: text) {
+            throw ConfigurationError(problems: [
+                ConfigurationProblem(
+                    file: path,
+                    line: header.line,
+                    column: header.column,
+                    message: "TOML syntax error: a table header must start with a key right after its '['"
+                )
+            ])
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)
