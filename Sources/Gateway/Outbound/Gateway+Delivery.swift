@@ -103,10 +103,11 @@ extension Gateway {
         }
     }
 
-    /// How long until the next pending message falls due (after now), if one does.
-    public func timeUntilNextDelivery() async throws -> TimeInterval? {
+    /// How long until the next pending message falls due after `reference` (now when nil), if one does; negative
+    /// when that moment has passed already.
+    public func timeUntilNextDelivery(dueAfter reference: Date? = nil) async throws -> TimeInterval? {
         let now = self.now
-        return try await store.nextDeliveryAttempt(after: now).map { $0.timeIntervalSince(now) }
+        return try await store.nextDeliveryAttempt(after: reference ?? now).map { $0.timeIntervalSince(now) }
     }
 
     /// Records what came of one delivery attempt, and wakes the dispatcher when it frees the transaction's

@@ -89,8 +89,11 @@ public final class OutboxDispatcher: Service {
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    // The next look is set from what fell due after this look began: a retry that falls due
+                    // between the look and the question below is not missed (it would wait for the poll).
+                    let lookBegan = gateway.now
                     startSenders(await takeDueDeliveries().senders, in: &group)
-                    await waitForWork(until: await nextLook())
+                    await waitForWork(until: await nextLook(dueAfter: lookBegan))
                     // While deliveries are under way, every recorded attempt rings: let those rings gather
                     // briefly so that one look at the outbox serves many. An idle outbox looks at once.
                     if lanes.withLock({ !$0.taken.isEmpty }) {
@@ -174,10 +177,10 @@ public final class OutboxDispatcher: Service {
     }
 
     /// When to look again if nothing rings: the next scheduled attempt, or the poll interval at the latest.
-    private func nextLook() async -> ContinuousClock.Instant {
+    private func nextLook(dueAfter lookBegan: Date) async -> ContinuousClock.Instant {
         var wait = pollInterval
         do {
-            if let seconds = try await gateway.timeUntilNextDelivery() {
+            if let seconds = try await gateway.timeUntilNextDelivery(dueAfter: lookBegan) {
                 wait = min(wait, .milliseconds(Int64(max(0, seconds) * 1000) + 1))
             }
         } catch {
