@@ -44,8 +44,20 @@ import Transport
         // the machine is shared) it is not idle: the lower quartile was 97 ms in such a run. The fastest of
         // the ten is the idle figure (a poll could not produce it: the interval is ten minutes), and the
         // median is held to a bound that any polling would miss (it reached 320 ms under a load average of 15).
-        #expect(sorted[0] < .milliseconds(20))
+        // "At idle": when the machine is busier than its cores (the rest of the suite in parallel, other jobs),
+        // a scheduling delay can exceed 20 ms on every sample; the bound then is what a busy machine allows and
+        // still far below any poll.
+        let idleBound: Duration = Self.machineIsBusy ? .milliseconds(100) : .milliseconds(20)
+        #expect(sorted[0] < idleBound, "fastest \(sorted[0]) with the machine \(Self.machineIsBusy ? "busy" : "idle")")
         #expect(sorted[sorted.count / 2] < .seconds(2))
+    }
+
+    /// Whether the one-minute load average exceeds the number of cores (Linux `/proc/loadavg`).
+    static var machineIsBusy: Bool {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+            let first = text.split(separator: " ").first, let load = Double(first)
+        else { return false }
+        return load > Double(ProcessInfo.processInfo.activeProcessorCount)
     }
 
     @Test func aPermanentFailureDeadLettersAfterTheConfiguredTries() async throws {
