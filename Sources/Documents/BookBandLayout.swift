@@ -26,7 +26,7 @@ public enum BookBandLayout {
         section(flow, "Patron")
         flow.paragraph(band.patronReference ?? "-", style: TextStyle(.monospaceBold, size: 16))
         section(flow, "Due back")
-        flow.paragraph(band.dueDate.map(calendar.printedDay) ?? "see the ILL desk", style: TextStyle(.bold, size: 18))
+        flow.paragraph(band.dueDate.map { DayFormat(calendar: calendar)($0) } ?? "see the ILL desk", style: TextStyle(.bold, size: 18))
         flow.rule(spacing: 8)
 
         flow.paragraph(band.title, style: .heading)

@@ -22,9 +22,7 @@ public struct InvoiceLayout: Sendable {
     /// The PDF's bytes.
     public func render(_ document: InvoiceDocument) throws(PDFError) -> [UInt8] {
         let invoice = document.invoice
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let day = { (date: Date) -> String in calendar.printedDay(date) }
+        let day = DayFormat(timeZone: timeZone)
         let issuer = document.issuer
         let heading = invoice.kind == .invoice ? "Invoice" : "Credit note"
         let pdf = try PDFDocument(title: "\(heading) \(invoice.number)")
@@ -61,8 +59,8 @@ public struct InvoiceLayout: Sendable {
             bodyStyle: TextStyle(.regular, size: 8)
         )
         let rows = document.lines.map { line -> TableRow in
-            let due: String = line.dueDate.map(day) ?? ""
-            let lost: String = line.lostDate.map(day) ?? ""
+            let due: String = line.dueDate.map { day($0) } ?? ""
+            let lost: String = line.lostDate.map { day($0) } ?? ""
             return TableRow([line.requestID, line.itemID ?? "", line.title ?? "", due, lost, line.description, line.amount.formattedAmount])
         }
         try lines.draw(rows, in: flow)

@@ -23,7 +23,7 @@ public enum LendingLabelLayout {
         flow.rule(lineWidth: 1, spacing: 6)
         flow.paragraph("INTERLIBRARY LOAN", style: .heading)
         flow.paragraph(label.title, style: .body)
-        if let due = label.dueDate { flow.paragraph("Due back \(calendar.printedDay(due))", style: .strong) }
+        if let due = label.dueDate { flow.paragraph("Due back \(DayFormat(calendar: calendar)(due))", style: .strong) }
         if let ours = label.ourRequestID { flow.paragraph("Our reference \(ours)", style: .small) }
         flow.advance(8)
         flow.ensureSpace(66)

@@ -24,7 +24,7 @@ public enum PackingListLayout {
             flow.columns([(["From"] + list.from, .body), (["To", list.library, "Shipped \(list.day)"], .body)], widths: [flow.contentWidth / 2])
             flow.rule()
             let rows = list.lines.map { line in
-                TableRow([line.requestID, line.ourRequestID ?? "", line.title, line.dueDate.map(calendar.printedDay) ?? ""])
+                TableRow([line.requestID, line.ourRequestID ?? "", line.title, line.dueDate.map { DayFormat(calendar: calendar)($0) } ?? ""])
             }
             try table.draw(rows + [TableRow(["\(list.lines.count) item\(list.lines.count == 1 ? "" : "s")", "", "", ""], emphasised: true)], in: flow)
             flow.numberPages()

@@ -1,16 +1,23 @@
-import Foundation
+public import Foundation
 
-/// Writes a date as `YYYY-MM-DD` in a time zone.
-struct DayFormat {
+/// Writes a date as `YYYY-MM-DD` in a time zone, as every document and export prints dates.
+public struct DayFormat: Sendable {
     let calendar: Calendar
 
-    init(timeZone: TimeZone) {
+    /// Days as they fall in `calendar`'s time zone.
+    public init(calendar: Calendar) {
+        self.calendar = calendar
+    }
+
+    /// Days as they fall in `timeZone` (Gregorian calendar).
+    public init(timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
     }
 
-    func callAsFunction(_ date: Date) -> String {
+    /// The day `date` falls on.
+    public func callAsFunction(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
