@@ -5,12 +5,14 @@ import Logging
 import Metrics
 import ServiceLifecycle
 import Store
+import Transactions
 import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
 /// `mark_overdue_after_days`), bills loans long overdue as lost, cancels lenders silent past the
-/// expect-to-supply deadline and sends the patrons' overdue and recalled notices (`[notices]`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
+/// expect-to-supply deadline, sends the overdue reminders on their schedules (both roles) and the patrons' overdue and
+/// recalled notices (`[notices]`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 /// Times are read on the gateway's clock (``Gateway/now``, injected), and ``HousekeepingSchedule`` decides
@@ -41,6 +43,7 @@ struct Housekeeping: Service {
                 for chore in schedule.due(at: gateway.now) {
                     switch chore {
                     case .overdueCheck:
+                        try await sendReminders()
                         try await markOverdueLoans()
                         try await billLongOverdueLoans()
                         try await cancelSilentLenders()
@@ -130,6 +133,22 @@ struct Housekeeping: Service {
                 metadata: [
                     "event": "patron-notice", "tx": .string(String(notice.transactionID)),
                     "request_id": .string(notice.requestID), "kind": .string(notice.kind.rawValue),
+                ]
+            )
+        }
+    }
+
+    /// Sends the overdue reminders now due in both roles (`reminders` schedules), one log line each: the
+    /// transaction's ids, the role and which reminder, never patron data. Runs before the overdue marking, whose
+    /// loans with a reminder due are marked by it, and before the long-overdue billing, so a final notice goes first.
+    func sendReminders() async throws {
+        for reminder in try await gateway.sendDueReminders() {
+            logger.notice(
+                "overdue reminder sent",
+                metadata: [
+                    "event": "reminder", "tx": .string(String(reminder.transactionID)), "request_id": .string(reminder.requestID),
+                    "role": .string(reminder.role.rawValue), "number": .string(String(reminder.number)),
+                    "final": .string(String(reminder.isFinal)),
                 ]
             )
         }

@@ -13,6 +13,7 @@ struct Illgate: AsyncParsableCommand {
             OutboxCommand.self, ReviewCommand.self, HoldingsCommand.self, PolicyCommand.self, ReportCommand.self, RoyaltiesCommand.self,
             StatesCommand.self, RefusalsCommand.self, ChargeCommand.self, InvoiceCommand.self, WorklistCommand.self, PrintCommand.self,
             NoticeCommand.self,
+            RemindCommand.self,
         ]
     )
 }

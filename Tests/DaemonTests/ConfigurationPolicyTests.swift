@@ -100,6 +100,17 @@ import Testing
         ("[policy.lending.charges]\nlost_processing_fee = \"ten\"", "policy.lending.charges.lost_processing_fee", "expected an amount"),
         ("[policy.lending.charges.replacement]\nbook = \"-60\"", "policy.lending.charges.replacement.book", "expected an amount"),
         ("[policy.lending]\nbill_lost_after_days_overdue = -1", "policy.lending.bill_lost_after_days_overdue", "must not be negative"),
+        ("[policy.lending]\nreminders = [\"7 days\", \"soon\"]", "policy.lending.reminders[2]", "cannot read \"soon\""),
+        ("[policy.lending]\nreminders = [\"7 fortnights\"]", "policy.lending.reminders[1]", "days or weeks"),
+        ("[policy.lending]\nreminders = [\"0 days\"]", "policy.lending.reminders[1]", "at least 1 day after the due date"),
+        ("[policy.lending]\nreminders = [\"-3 days\"]", "policy.lending.reminders[1]", "at least 1 day after the due date"),
+        ("[policy.lending]\nreminders = [\"14 days\", \"7 days\"]", "policy.lending.reminders[2]", "must come after the reminder before it (14 days)"),
+        ("[policy.lending]\nreminders = [\"7 days\", \"7 days\"]", "policy.lending.reminders[2]", "must come after"),
+        ("[policy.lending]\nreminders = \"7 days\"", "policy.lending.reminders", "an array of days after the due date"),
+        (
+            "[policy.lending]\nreminders = [\"7 days\", \"60 days\"]\nbill_lost_after_days_overdue = 60", "policy.lending.reminders",
+            "the final notice (60 days after the due date) must come before bill_lost_after_days_overdue = 60"
+        ),
         ("[policy.lending.charges]\nloan = \"-3\"", "policy.lending.charges.loan", "expected an amount"),
         ("[policy.lending.charges]\ngroup_overrides = { reciprocal = {} }", "policy.lending.charges.group_overrides.reciprocal", "needs loan or copy"),
         ("[policy.copyright]\nregime = \"UK\"", "policy.copyright.accepted_codes", "no UK-… code is accepted"),

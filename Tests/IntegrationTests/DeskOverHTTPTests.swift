@@ -19,15 +19,7 @@ final class DeskOverHTTPTests {
         """
 
     @Test func aBorrowedLoanIsRoutedToItsPickupBranchAndTheWorklistsFollowIt() async throws {
-        let lender = try RunningDaemon(name: "lender", agency: "ISIL:DK-LEND", root: scratch.url)
-        let borrower = try RunningDaemon(name: "borrower", agency: "ISIL:US-BORR", root: scratch.url)
-        try lender.configure(
-            prefix: "LEND", peerName: "borrower", peerAgency: "ISIL:US-BORR", peerEndpoint: borrower.endpoint(over: .http),
-            peerSections: "allowed_addresses = [\"127.0.0.1/32\"]"
-        )
-        try borrower.configure(
-            prefix: "BORR", peerName: "lender", peerAgency: "ISIL:DK-LEND", peerEndpoint: lender.endpoint(over: .http), extraSections: Self.branches
-        )
+        let (lender, borrower) = try RunningDaemon.httpPair(root: scratch.url, borrowerSections: Self.branches)
         try await lender.start()
         try await borrower.start()
         defer {

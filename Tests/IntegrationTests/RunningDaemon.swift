@@ -277,3 +277,21 @@ final class ScratchDirectory {
         try? FileManager.default.removeItem(at: url)
     }
 }
+
+extension RunningDaemon {
+    /// A lender (DK-LEND) and a borrower (US-BORR) under `root` that reach each other over HTTP, the lender
+    /// accepting the borrower by its address; `lenderSections` and `borrowerSections` (top-level tables such as
+    /// `[policy]`) go before each one's `[[peers]]`. Neither is started.
+    static func httpPair(root: URL, lenderSections: String = "", borrowerSections: String = "") throws -> (lender: RunningDaemon, borrower: RunningDaemon) {
+        let lender = try RunningDaemon(name: "lender", agency: "ISIL:DK-LEND", root: root)
+        let borrower = try RunningDaemon(name: "borrower", agency: "ISIL:US-BORR", root: root)
+        try lender.configure(
+            prefix: "LEND", peerName: "borrower", peerAgency: "ISIL:US-BORR", peerEndpoint: borrower.endpoint(over: .http),
+            peerSections: "allowed_addresses = [\"127.0.0.1/32\"]", extraSections: lenderSections
+        )
+        try borrower.configure(
+            prefix: "BORR", peerName: "lender", peerAgency: "ISIL:DK-LEND", peerEndpoint: lender.endpoint(over: .http), extraSections: borrowerSections
+        )
+        return (lender, borrower)
+    }
+}

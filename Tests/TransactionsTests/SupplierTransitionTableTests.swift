@@ -94,6 +94,10 @@ struct SupplierTransitionTableTests {
         Row([.holdReturn], .checkIn, .moveTo(.loanCompleted, [.send(status: .releaseHoldReturn), change, .clearPendingRequests])),
         // A recalled loan whose new due date passes becomes overdue (BRIEF §10.4 Recalled -> Overdue).
         Row([.loaned, .received, .recalled], .markOverdue, .moveTo(.overdue, [change])),
+        // An overdue reminder is a Notification on an Overdue loan and changes nothing; anywhere else it is refused
+        // (the first reminder of a loan not yet Overdue is the markOverdue status change, carrying the note).
+        Row([.overdue], .remind, .stay([.send(.notification)])),
+        Row(open.filter { $0 != .overdue }, .remind, .refuse(containing: "the loan is not overdue")),
         // A renewal awaiting our answer is answered before we recall the loan or stop taking returns.
         Row(renewable, .recall, when: .renewalPending, .refuse(containing: "has asked to renew")),
         Row(renewable, .recall, when: .noRenewalPending, .moveTo(.recalled, [change])),

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Gateway
+internal import Policy
 
 /// `[notices]`: patron notices' templates and how they are sent (a mail command, or a spool directory).
 extension ConfigurationParser {
@@ -17,6 +18,7 @@ extension ConfigurationParser {
         }
         let command = reader.string("sendmail", expected: "a mail submission command, like \"/usr/sbin/sendmail -t\"")
         let spool = reader.string("spool_directory", expected: "a directory for one file per notice, like \"data/notices\"")
+        let reminders = reminderSchedule(reader) ?? .empty
         let delivery: NoticeConfiguration.Delivery
         if let command {
             let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -46,7 +48,7 @@ extension ConfigurationParser {
         }
         do {
             let templates = try NoticeTemplates(directory: URL(fileURLWithPath: directory, isDirectory: true))
-            return NoticeConfiguration(templates: templates, delivery: delivery, sender: sender)
+            return NoticeConfiguration(templates: templates, delivery: delivery, sender: sender, reminders: reminders)
         } catch {
             reader.report("directory", "\(error)")
             return nil

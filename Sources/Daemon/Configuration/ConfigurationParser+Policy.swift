@@ -103,6 +103,8 @@ extension ConfigurationParser {
         if let days = reader.integer("bill_lost_after_days_overdue", expected: "a number of days like 60 (0: staff decide)", atLeast: 0, atMost: 3650) {
             lending.billLostAfterDaysOverdue = days == 0 ? nil : days
         }
+        lending.reminders = reminderSchedule(reader) ?? lending.reminders
+        checkFinalReminderBeforeBill(lending, reader)
         lending.minProcessingDays = reader.integer("min_processing_days", expected: "a number of days like 2", atLeast: 0, atMost: 365) ?? lending.minProcessingDays
         if let levels = plainStrings(reader, "service_levels") { lending.serviceLevels = levels }
         lending.downgradeServiceLevel = reader.bool("downgrade_service_level") ?? lending.downgradeServiceLevel

@@ -19,7 +19,8 @@ extension Gateway {
         limit: Int = 1_000
     ) async throws -> [WorklistEntry] {
         let branch = try configuration.pickupBranch(pickupLocation)
-        return try await store.worklist(WorklistQuery(worklist, now: now, horizon: horizon, pickupLocation: branch, limit: limit))
+        let entries = try await store.worklist(WorklistQuery(worklist, now: now, horizon: horizon, pickupLocation: branch, limit: limit))
+        return worklist.showsReminders ? withNextReminders(entries) : entries
     }
 
     /// Any worklist by kind: a transactions list as ``worklist(_:horizon:pickupLocation:limit:)`` reads it, or

@@ -1,4 +1,5 @@
 import Foundation
+import Policy
 import ISO18626
 import Store
 import Transactions
@@ -16,7 +17,7 @@ extension Gateway {
     /// Does nothing without `[notices]`.
     /// - Returns: the notices sent; a notice that failed is recorded in the history and tried again next time.
     public func sendDuePatronNotices() async throws -> [SentPatronNotice] {
-        guard configuration.notices != nil else { return [] }
+        guard let notices = configuration.notices else { return [] }
         let now = self.now
         var loans: [TransactionRecord] = []
         for state in [RequesterState.received, .withPatron] {
@@ -26,7 +27,8 @@ extension Gateway {
         for loan in loans.sorted(by: { $0.id < $1.id }) {
             var due: [PatronNoticeKind] = []
             if loan.lastStatus == .recalled { due.append(.recalled) }
-            if let dueDate = loan.dueDate, dueDate < now { due.append(.overdue) }
+            // With a reminder schedule, overdue notices go out on it (``sendDueReminders()``), not once here.
+            if let dueDate = loan.dueDate, dueDate < now, notices.reminders.isEmpty { due.append(.overdue) }
             guard !due.isEmpty else { continue }
             let history = Set(try await store.events(transactionID: loan.id).map(\.event))
             for kind in due where !history.contains(Self.noticeEvent(kind)) {
@@ -46,19 +48,32 @@ extension Gateway {
         guard let transaction = try await store.transaction(id: id), transaction.role == .requester else {
             throw StaffActionError(.notFound, "no borrowing transaction \(id)")
         }
-        let request = try await sentRequest(of: transaction)
         do {
-            guard let address = request?.patronInfo?.emailAddress else {
-                throw NoticeDeliveryError(.noAddress, "the request of transaction \(id) names no patron e-mail address")
-            }
-            let message = noticeMessage(kind, for: transaction, request: request, to: address, notices: notices)
-            try await NoticeMailer(delivery: notices.delivery).deliver(message, name: "\(transaction.id)-\(kind.rawValue)-\(UUID().uuidString).eml")
+            try await deliverPatronNotice(kind, for: transaction, notices: notices)
         } catch let failure as NoticeDeliveryError {
             try await recordNotice("notice-failed:\(kind.rawValue)", on: transaction, detail: failure.description)
             throw failure
         }
         try await recordNotice(Self.noticeEvent(kind), on: transaction, detail: nil)
         return SentPatronNotice(kind: kind, transactionID: transaction.id, requestID: transaction.requestingAgencyRequestID)
+    }
+
+    /// Renders the `kind` notice of a borrowing transaction (with `extraValues` for the reminder placeholders) and
+    /// hands it to the mail command or the spool directory. The caller records it.
+    /// - Throws: ``NoticeDeliveryError`` when the request names no patron e-mail address or the notice could not be
+    ///   handed on; the store's error when the request cannot be read.
+    func deliverPatronNotice(
+        _ kind: PatronNoticeKind,
+        for transaction: TransactionRecord,
+        notices: NoticeConfiguration,
+        extraValues: [String: String] = [:]
+    ) async throws {
+        let request = try await sentRequest(of: transaction)
+        guard let address = request?.patronInfo?.emailAddress else {
+            throw NoticeDeliveryError(.noAddress, "the request of transaction \(transaction.id) names no patron e-mail address")
+        }
+        let message = noticeMessage(kind, for: transaction, request: request, to: address, notices: notices, extraValues: extraValues)
+        try await NoticeMailer(delivery: notices.delivery).deliver(message, name: "\(transaction.id)-\(kind.rawValue)-\(UUID().uuidString).eml")
     }
 
     private func sentRequest(of transaction: TransactionRecord) async throws -> Request? {
@@ -74,7 +89,8 @@ extension Gateway {
         for transaction: TransactionRecord,
         request: Request?,
         to address: String,
-        notices: NoticeConfiguration
+        notices: NoticeConfiguration,
+        extraValues: [String: String]
     ) -> String {
         let branch = transaction.pickupLocation.flatMap(configuration.branch(code:))
         var values: [String: String] = [
@@ -89,15 +105,16 @@ extension Gateway {
         values["branch"] = branch?.name
         values["branch_code"] = branch?.code
         values["due_date"] = transaction.dueDate.map(Self.noticeDate)
+        values.merge(extraValues) { _, extra in extra }
         let body = notices.templates.render(kind, values)
         return "From: \(notices.sender)\nTo: \(address)\n" + body
     }
 
-    private static func noticeDate(_ date: Date) -> String {
+    static func noticeDate(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle().year().month().day())
     }
 
-    private func recordNotice(_ event: String, on transaction: TransactionRecord, detail: String?) async throws {
+    func recordNotice(_ event: String, on transaction: TransactionRecord, detail: String?) async throws {
         let at = now
         try await store.write { writer in
             try writer.append(

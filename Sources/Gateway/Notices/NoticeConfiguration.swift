@@ -1,4 +1,5 @@
 public import Foundation
+public import Policy
 
 /// How patron notices are written and sent (`[notices]`).
 public struct NoticeConfiguration: Hashable, Sendable {
@@ -16,11 +17,15 @@ public struct NoticeConfiguration: Hashable, Sendable {
     public var delivery: Delivery
     /// The `From:` address of notices.
     public var sender: String
+    /// When overdue notices go to the patron, counted from the due date (`reminders`); empty: one overdue notice
+    /// once the due date has passed.
+    public var reminders: ReminderSchedule
 
     /// Creates a configuration.
-    public init(templates: NoticeTemplates, delivery: Delivery, sender: String) {
+    public init(templates: NoticeTemplates, delivery: Delivery, sender: String, reminders: ReminderSchedule = .empty) {
         self.templates = templates
         self.delivery = delivery
         self.sender = sender
+        self.reminders = reminders
     }
 }

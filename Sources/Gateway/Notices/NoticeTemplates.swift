@@ -4,10 +4,11 @@ import Mustache
 /// The patron notices' templates, one Mustache file per ``PatronNoticeKind`` in a directory, checked when loaded:
 /// a placeholder outside ``NoticeTemplates/placeholders`` is an error naming the file and its line.
 public struct NoticeTemplates: Hashable, Sendable {
-    /// The placeholders a notice fills; a template may use any of them, and no other.
+    /// The placeholders a notice fills; a template may use any of them, and no other. `reminder_number`,
+    /// `reminder_count` and `is_final` are filled on scheduled overdue notices only (`[notices] reminders`).
     public static let placeholders: Set<String> = [
         "patron_email", "title", "author", "request_id", "transaction_id", "branch", "branch_code",
-        "due_date", "lender", "library",
+        "due_date", "lender", "library", "reminder_number", "reminder_count", "is_final",
     ]
 
     private let templates: [PatronNoticeKind: MustacheTemplate]

@@ -8,6 +8,8 @@ import Transactions
 extension Gateway {
     /// Marks Overdue every loan at a borrower (Loaned or Received) whose due date passed more than
     /// `mark_overdue_after_days` days ago. Does nothing without a `[policy]` or with `mark_overdue = false`.
+    /// A loan whose scheduled reminder is due is left to ``sendDueReminders()``, which marks it Overdue with the
+    /// reminder's note, so the borrower gets one message rather than two.
     /// - Returns: the transactions marked, as they now are.
     public func markOverdueLoans() async throws -> [TransactionRecord] {
         guard let lending = configuration.policy?.lending, lending.markOverdue else { return [] }
@@ -15,7 +17,9 @@ extension Gateway {
         var marked: [TransactionRecord] = []
         for state in [SupplierState.loaned, .received] {
             let due = try await store.transactions(matching: TransactionFilter(role: .supplier, state: state.rawValue, dueBefore: cutoff, limit: 500))
+            // A loan whose first reminder is due is marked by that reminder (one message: Overdue with its note).
             for loan in due {
+                if try await lendingReminderIsDue(on: loan) { continue }
                 let outcome = await markOverdue(loan.id)
                 switch outcome {
                 case .success(let transaction):

@@ -9,7 +9,14 @@ extension Gateway {
     /// Carries out a lending decision.
     /// - Returns: the transaction as it now is.
     public func perform(_ command: SupplierCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
-        try await perform(command, onTransaction: id, source: .staff)
+        if command.event == .remind {
+            // A reminder is numbered and recorded like one from `illgate remind`.
+            guard let sent = try await remindBorrower(id, source: .staff) else {
+                throw StaffActionError(.notAllowed, "remind: no reminder is due on transaction \(id)")
+            }
+            return sent.transaction
+        }
+        return try await perform(command, onTransaction: id, source: .staff)
     }
 
     /// Carries out a lending decision taken by `source` (staff, or the gateway's own timers).

@@ -62,6 +62,9 @@ public struct LendingPolicyConfiguration: Hashable, Sendable {
     /// How many days past its due date a loan is billed as lost (CompletedWithoutReturn with the replacement
     /// cost); `nil` (`bill_lost_after_days_overdue = 0`) leaves it to staff.
     public var billLostAfterDaysOverdue: Int?
+    /// Overdue reminders to the borrowing library, counted from the due date (`reminders`); the last is the final
+    /// notice. Empty: none (the Overdue status alone).
+    public var reminders = ReminderSchedule.empty
     /// A need-before date sooner than this many days cannot be met (L15).
     public var minProcessingDays = 2
     /// Service levels we offer (L16), compared case-insensitively.

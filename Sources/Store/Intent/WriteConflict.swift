@@ -40,6 +40,7 @@ public struct SerialDecisionRequired: Error, Hashable, Sendable, CustomStringCon
         case newLedgerEntry = "a new copyright ledger entry"
         case holdingPeerQueue = "holding a peer's outbox queue"
         case moneyLedger = "the charges ledger and invoices"
+        case reminders = "the overdue reminders sent"
     }
 
     /// What the decision asked for.

@@ -40,6 +40,9 @@ public enum Worklist: String, Hashable, Sendable, CaseIterable, CustomStringConv
     static let heldByBorrowerStates: [SupplierState] = [.loaned, .received, .overdue, .recalled]
     /// Requester states in which a borrowed loan is here (at the desk or with the patron).
     static let borrowedHereStates: [RequesterState] = [.received, .withPatron]
+
+    /// Whether the list's entries carry the overdue reminders sent (``WorklistEntry/lastReminder``).
+    public var showsReminders: Bool { self == .overdueLent || self == .overdueBorrowed }
 }
 
 /// What ``TransactionStore/worklist(_:)`` reads.
@@ -94,6 +97,10 @@ public struct WorklistEntry: Hashable, Sendable {
     public var invoiceNumber: String?
     /// What is owed or billed (`12.50 USD`), on the money lists.
     public var amount: String?
+    /// On the overdue lists: the highest reminder number sent for the current due date (0: none yet).
+    public var lastReminder: Int?
+    /// On the overdue lists: when the next scheduled reminder falls due (`nil`: none configured, or the final one went).
+    public var nextReminderAt: Date?
 
     /// Creates an entry.
     public init(
@@ -109,7 +116,9 @@ public struct WorklistEntry: Hashable, Sendable {
         since: Date,
         note: String? = nil,
         invoiceNumber: String? = nil,
-        amount: String? = nil
+        amount: String? = nil,
+        lastReminder: Int? = nil,
+        nextReminderAt: Date? = nil
     ) {
         self.transactionID = transactionID
         self.reviewID = reviewID
@@ -124,5 +133,7 @@ public struct WorklistEntry: Hashable, Sendable {
         self.note = note
         self.invoiceNumber = invoiceNumber
         self.amount = amount
+        self.lastReminder = lastReminder
+        self.nextReminderAt = nextReminderAt
     }
 }

@@ -34,6 +34,7 @@ extension SQLiteTransactionStore {
                 ("retransmission", "SELECT * FROM message WHERE direction = 'inbound' AND deduplication_key = ?", ["k"]),
                 ("tx show: messages", "SELECT * FROM message WHERE transaction_id = ? ORDER BY id", [1]),
                 ("tx show: events", "SELECT * FROM event WHERE transaction_id = ? ORDER BY id", [1]),
+                ("tx show: reminders", "SELECT * FROM reminder WHERE transaction_id = ? ORDER BY sent_at, due_date, number", [1]),
                 ("policy facts", "SELECT * FROM transaction_policy WHERE transaction_id = ?", [1]),
                 (
                     "worklist by state",

@@ -33,7 +33,8 @@ extension SQLiteTransactionStore {
                     requestID: row["requesting_agency_request_id"],
                     dueDate: (row["due_date"] as Double?).map(Date.init(timeIntervalSince1970:)),
                     pickupLocation: row["pickup_location"],
-                    since: Date(timeIntervalSince1970: row["updated_at"])
+                    since: Date(timeIntervalSince1970: row["updated_at"]),
+                    lastReminder: query.worklist.showsReminders ? (row["last_reminder"] as Int?) ?? 0 : nil
                 )
             }
         }
@@ -42,6 +43,11 @@ extension SQLiteTransactionStore {
     /// The SQL of one worklist and its arguments.
     static func worklistStatement(_ query: WorklistQuery) -> (String, StatementArguments) {
         let columns = "id, role, state, peer_name, title, requesting_agency_request_id, due_date, pickup_location, updated_at"
+        // The overdue lists show the last reminder sent for the current due date (one primary-key search a row).
+        let overdueColumns = columns + """
+            , (SELECT MAX(number) FROM reminder WHERE reminder.transaction_id = ill_transaction.id AND reminder.due_date = ill_transaction.due_date)
+                AS last_reminder
+            """
         let now = query.now.timeIntervalSince1970
         func states(_ list: [some RawRepresentable<String>]) -> String {
             list.map { "'\($0.rawValue)'" }.joined(separator: ",")
@@ -65,7 +71,7 @@ extension SQLiteTransactionStore {
         case .overdueLent:
             return (
                 """
-                SELECT \(columns) FROM ill_transaction WHERE role = 'supplier' AND state IN (\(states(Worklist.heldByBorrowerStates)))
+                SELECT \(overdueColumns) FROM ill_transaction WHERE role = 'supplier' AND state IN (\(states(Worklist.heldByBorrowerStates)))
                     AND due_date IS NOT NULL AND due_date < ? ORDER BY due_date, id LIMIT ?
                 """,
                 [now, query.limit]
@@ -73,7 +79,7 @@ extension SQLiteTransactionStore {
         case .overdueBorrowed:
             return (
                 """
-                SELECT \(columns) FROM ill_transaction WHERE role = 'requester' AND state IN (\(states(Worklist.borrowedHereStates)))
+                SELECT \(overdueColumns) FROM ill_transaction WHERE role = 'requester' AND state IN (\(states(Worklist.borrowedHereStates)))
                     AND due_date IS NOT NULL AND due_date < ? ORDER BY due_date, id LIMIT ?
                 """,
                 [now, query.limit]

@@ -39,6 +39,8 @@ public enum SupplierEvent: String, Hashable, Sendable, CaseIterable, CustomStrin
     case checkIn
     /// The loan is past due.
     case markOverdue
+    /// Remind the borrower of an overdue loan (a Notification with status Overdue; the state does not change).
+    case remind
     /// Ask for the item back early.
     case recall
     /// Close without return (lost, damaged, billed).

@@ -97,6 +97,12 @@ public enum SupplierTransitionTable {
         rules += [Rule(.holdReturn, .checkIn, .moveTo(.loanCompleted, [send(status: .releaseHoldReturn), send(), .clearPendingRequests]))]
         rules += each(notHeld, .checkIn) { _ in .moveTo(.loanCompleted, [send(), .clearPendingRequests]) }
         rules += each([.loaned, .received], .markOverdue) { _ in .moveTo(.overdue, [send()]) }
+        // An overdue reminder is a note on an Overdue loan: the first one rides on the Overdue status change itself
+        // (markOverdue with the reminder's note), so a reminder never reaches a loan that is not overdue.
+        rules += [Rule(.overdue, .remind, .record([send(.notification)]))]
+        rules += each(all.filter { !$0.isTerminal && $0 != .overdue }, .remind) { _ in
+            .refuse("the loan is not overdue (reminders go only to a borrower keeping an item past its due date)")
+        }
         // A renewal request waiting for our answer is answered before the loan is recalled or held.
         for event in [SupplierEvent.recall, .holdReturns] {
             rules += each([.loaned, .received, .overdue], event, when: .renewalPending) { _ in

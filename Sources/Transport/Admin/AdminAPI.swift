@@ -109,6 +109,9 @@ public final class AdminAPI: Service {
                 try await desk.notice(try context.parameters.require("id", as: Int64.self), kind: try context.parameters.require("kind"))
             }
         }
+        v1.post("transactions/{id}/reminders") { request, context in
+            await routes.guarded(request) { try await desk.remind(try context.parameters.require("id", as: Int64.self)) }
+        }
         v1.get("reports/activity") { request, _ in await routes.guarded(request) { try await desk.activity(request) } }
         v1.get("reports/demand") { request, _ in await routes.guarded(request) { try await desk.demand(request) } }
         application = Application(

@@ -9,7 +9,8 @@ import Store
 /// `limit`), `GET /v1/reports/activity` (`from`, `to`, `by=month`), `GET /v1/reports/demand` (`from`,
 /// `to`, `min`), and the PDFs: `GET /v1/transactions/{id}/band` (book band), `GET /v1/transactions/{id}/label`
 /// (lending label), `GET /v1/packing` (`date`, `peer`, `paper`: a day's packing lists), and
-/// `POST /v1/transactions/{id}/notices/{kind}` (a patron notice sent again). Periods are days `YYYY-MM-DD` in
+/// `POST /v1/transactions/{id}/notices/{kind}` (a patron notice sent again), `POST /v1/transactions/{id}/reminders`
+/// (the next overdue reminder, now). Periods are days `YYYY-MM-DD` in
 /// the library's time zone.
 struct AdminDeskRoutes: Sendable {
     let gateway: Gateway
@@ -81,6 +82,15 @@ struct AdminDeskRoutes: Sendable {
             return AdminSentNotice(sent)
         } catch let failure as NoticeDeliveryError {
             throw AdminError(error: "the \(kind.rawValue) notice of transaction \(id) was not sent: \(failure.reason)", reason: .conflict)
+        }
+    }
+
+    /// Sends the next overdue reminder of a loan now: to the borrowing library, or to our patron.
+    func remind(_ id: Int64) async throws -> AdminSentReminder {
+        do {
+            return AdminSentReminder(try await gateway.sendReminder(onTransaction: id))
+        } catch let failure as NoticeDeliveryError {
+            throw AdminError(error: "the reminder of transaction \(id) was not sent: \(failure.reason)", reason: .conflict)
         }
     }
 

@@ -27,6 +27,10 @@ public struct AdminWorklistEntry: Codable, Sendable, Equatable {
     public var invoiceNumber: String?
     /// What is owed or billed (`12.50 USD`), a string so no amount is ever a floating-point number.
     public var amount: String?
+    /// On the overdue lists: the last reminder sent for the current due date (0: none yet).
+    public var lastReminder: Int?
+    /// On the overdue lists: when the next scheduled reminder falls due (absent: none configured, or the final one went).
+    public var nextReminder: String?
 }
 
 extension AdminWorklistEntry {
@@ -45,7 +49,9 @@ extension AdminWorklistEntry {
             since: TimestampFormat.format(entry.since),
             note: entry.note,
             invoiceNumber: entry.invoiceNumber,
-            amount: entry.amount
+            amount: entry.amount,
+            lastReminder: entry.lastReminder,
+            nextReminder: entry.nextReminderAt.map(TimestampFormat.format)
         )
     }
 }
@@ -124,5 +130,29 @@ public struct AdminSentNotice: Codable, Sendable, Equatable {
         kind = notice.kind.rawValue
         transactionID = notice.transactionID
         requestID = notice.requestID
+    }
+}
+
+/// An overdue reminder sent (`POST /v1/transactions/{id}/reminders`). Ids and the reminder only, never patron data.
+public struct AdminSentReminder: Codable, Sendable, Equatable {
+    public var transactionID: Int64
+    public var requestID: String
+    /// `lending` (to the borrowing library) or `borrowing` (to our patron).
+    public var side: String
+    public var number: Int
+    /// How many the schedule sends (absent: no schedule configured).
+    public var count: Int?
+    public var isFinal: Bool
+    /// The due date the reminder counted from.
+    public var dueDate: String
+
+    public init(_ reminder: SentReminder) {
+        transactionID = reminder.transactionID
+        requestID = reminder.requestID
+        side = reminder.role == .supplier ? "lending" : "borrowing"
+        number = reminder.number
+        count = reminder.count
+        isFinal = reminder.isFinal
+        dueDate = TimestampFormat.format(reminder.dueDate)
     }
 }

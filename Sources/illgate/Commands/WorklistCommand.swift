@@ -56,12 +56,12 @@ struct WorklistCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
         case .csv:
-            let header = "transaction,review,side,state,peer,request_id,due,pickup,since,title,note,invoice,amount"
+            let header = "transaction,review,side,state,peer,request_id,due,pickup,since,title,note,invoice,amount,last_reminder,next_reminder"
             let lines = entries.map { entry in
                 [
                     entry.transactionID.map(String.init) ?? "", entry.reviewID.map(String.init) ?? "", entry.side, entry.state, entry.peer ?? "",
                     entry.requestID ?? "", entry.dueDate ?? "", entry.pickupLocation ?? "", entry.since, entry.title ?? "", entry.note ?? "",
-                    entry.invoiceNumber ?? "", entry.amount ?? "",
+                    entry.invoiceNumber ?? "", entry.amount ?? "", entry.lastReminder.map(String.init) ?? "", entry.nextReminder ?? "",
                 ].map(ReportCommand.Copyright.quote).joined(separator: ",")
             }
             print(([header] + lines).joined(separator: "\n"))
@@ -79,6 +79,21 @@ struct WorklistCommand: AsyncParsableCommand {
                                 entry.invoiceNumber ?? "-", entry.transactionID.map(String.init) ?? "-", entry.state, entry.peer ?? "",
                                 entry.dueDate.map { String($0.prefix(10)) } ?? "-", String(entry.since.prefix(10)), entry.amount ?? "-",
                                 String((entry.note ?? entry.title ?? "").prefix(60)),
+                            ]
+                        }
+                    )
+                )
+                return
+            }
+            if case .transactions(let list) = StaffWorklist(name: name), list.showsReminders {
+                print(
+                    TextTable.render(
+                        header: ["TX", "SIDE", "STATE", "PEER", "REQUEST", "DUE", "REMINDED", "NEXT REMINDER", "PICKUP", "TITLE"],
+                        rows: entries.map { entry in
+                            [
+                                entry.transactionID.map(String.init) ?? "-", entry.side, entry.state, entry.peer ?? "", entry.requestID ?? "",
+                                entry.dueDate.map { String($0.prefix(10)) } ?? "-", entry.lastReminder.map { $0 == 0 ? "none" : "#\($0)" } ?? "-",
+                                entry.nextReminder.map { String($0.prefix(10)) } ?? "-", entry.pickupLocation ?? "-", String((entry.title ?? "").prefix(40)),
                             ]
                         }
                     )
