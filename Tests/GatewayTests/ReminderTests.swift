@@ -179,4 +179,19 @@ import Transactions
         #expect(try await Self.lenderRound(pair).reminders.isEmpty, "the schedule does not send again what staff sent")
         _ = try await Self.sentMessages(pair, lending, edition: .v2021)
     }
+
+    @Test func aRecalledLoanGetsNoReminders() async throws {
+        let (pair, lending, _) = try await Self.shippedLoan(edition: .v1_2, policy: try Self.lenderPolicy(bill: nil))
+        pair.clock.advance(days: 5)
+        _ = try await pair.lender.perform(SupplierCommand(.recall), onTransaction: lending.id)
+        try await pair.deliverAll()
+        pair.clock.advance(days: 40)
+        #expect(try await Self.lenderRound(pair).reminders.isEmpty, "the recall already asks for the item back")
+        await #expect {
+            try await pair.lender.sendReminder(onTransaction: lending.id)
+        } throws: { error in
+            (error as? StaffActionError)?.message == "remind: the loan is not overdue (the transaction is recalled)"
+        }
+        #expect(try await pair.lender.store.reminders(transactionID: lending.id).isEmpty)
+    }
 }

@@ -7,7 +7,7 @@ import Transactions
 /// Notification with status Overdue to the borrowing library, its note opening `[Reminder n of N]` or
 /// `[Final notice]`; the first reminder of a loan not yet marked Overdue is the Overdue status change itself, so
 /// one event makes one message. As borrower (`[notices] reminders`) each is the patron's overdue notice
-/// (``Gateway/sendPatronReminder(_:onTransaction:source:)``).
+/// (``Gateway/sendPatronReminder(onTransaction:source:)``).
 ///
 /// Reminders count from the loan's current due date and are recorded per due date and number, in the same
 /// database transaction as their message: a number is never sent twice for one due date (two passes at the same
@@ -32,10 +32,7 @@ extension Gateway {
         guard let transaction = try await store.transaction(id: id) else { throw StaffActionError(.notFound, "no transaction \(id)") }
         switch transaction.role {
         case .supplier:
-            guard let sent = try await remindBorrower(id, source: .staff) else {
-                throw StaffActionError(.notAllowed, "remind: no reminder is due on transaction \(id)")
-            }
-            return sent
+            return try await remindBorrowerNow(id)
         case .requester:
             guard let sent = try await sendPatronReminder(onTransaction: id, source: .staff) else {
                 throw StaffActionError(.notAllowed, "remind: no reminder is due on transaction \(id)")
@@ -44,7 +41,7 @@ extension Gateway {
         }
     }
 
-    /// Sends the lending reminders due now: loans at the borrower whose due date is at least the first reminder's
+    /// Sends the lending reminders due now: loans at the borrower whose due date is more than the first reminder's
     /// days past.
     func sendDueLendingReminders() async throws -> [SentReminder] {
         guard let schedule = configuration.policy?.lending.reminders, let first = schedule.days.first else { return [] }
@@ -84,9 +81,17 @@ extension Gateway {
         return schedule.due(dueDate: dueDate, lastSent: last, at: now) != nil
     }
 
+    /// Sends the next lending reminder of a loan now (staff, whatever the schedule says).
+    func remindBorrowerNow(_ id: Int64) async throws(StaffActionError) -> SentReminder {
+        guard let sent = try await remindBorrower(id, source: .staff) else {
+            throw StaffActionError(.notAllowed, "remind: no reminder is due on transaction \(id)")  // staff always get the next one
+        }
+        return sent
+    }
+
     /// Sends one lending reminder: the one the schedule says is due (`source` system; `nil` when none is), or the
     /// next one (staff).
-    func remindBorrower(_ id: Int64, source: EventRecord.Source) async throws(StaffActionError) -> SentReminder? {
+    private func remindBorrower(_ id: Int64, source: EventRecord.Source) async throws(StaffActionError) -> SentReminder? {
         let now = self.now
         let configuration = self.configuration
         let outbound = outboundMessages(at: now, configuration: configuration)

@@ -11,10 +11,7 @@ extension Gateway {
     public func perform(_ command: SupplierCommand, onTransaction id: Int64) async throws(StaffActionError) -> TransactionRecord {
         if command.event == .remind {
             // A reminder is numbered and recorded like one from `illgate remind`.
-            guard let sent = try await remindBorrower(id, source: .staff) else {
-                throw StaffActionError(.notAllowed, "remind: no reminder is due on transaction \(id)")
-            }
-            return sent.transaction
+            return try await remindBorrowerNow(id).transaction
         }
         return try await perform(command, onTransaction: id, source: .staff)
     }
