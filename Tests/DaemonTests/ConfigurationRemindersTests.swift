@@ -41,4 +41,24 @@ import Testing
         #expect(problem.description.contains("notices.reminders[2]") && problem.message.contains("must come after the reminder before it (3 days)"), "\(problem)")
         #expect(problem.line != nil)
     }
+
+    @Test func theDueSoonNoticeNeedsItsTemplateOnlyWhenConfigured() throws {
+        let spool = try ConfigurationTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: spool) }
+        let shipped = try ConfigurationTestSupport.parse(Self.withNotices(spool: spool, reminders: "[]") + "due_soon_days = 3\n")
+        #expect(shipped.gateway.notices?.dueSoonDays == 3)
+
+        let directory = try ConfigurationTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for kind in PatronNoticeKind.allCases where kind.isTemplateRequired {
+            try FileManager.default.copyItem(
+                atPath: ConfigurationNoticesTests.shippedTemplates + "/" + kind.templateFileName,
+                toPath: directory.appendingPathComponent(kind.templateFileName).path
+            )
+        }
+        let older = ConfigurationTestSupport.minimal + "[notices]\ndirectory = \"\(directory.path)\"\nspool_directory = \"\(spool.path)\"\n"
+        #expect(try ConfigurationTestSupport.parse(older).gateway.notices?.dueSoonDays == nil, "a directory without due-soon.mustache stays valid")
+        let problem = try ConfigurationTestSupport.problem(older + "due_soon_days = 2\n")
+        #expect(problem.key == "notices.due_soon_days" && problem.message.contains("due-soon.mustache"), "\(problem)")
+    }
 }

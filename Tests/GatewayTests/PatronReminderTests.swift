@@ -96,4 +96,22 @@ import Transactions
         pair.clock.advance(days: 1)
         #expect(try await pair.borrower.sendDueReminders().isEmpty, "reminder 1 went already; 2 is due on day 21")
     }
+
+    @Test func aCourtesyDueSoonNoticeGoesOutOnceBeforeTheDueDate() async throws {
+        let spool = try TemporaryDatabase()
+        var notices = try Self.notices(.spool(spool.directory))
+        notices.dueSoonDays = 3
+        let pair = try LibraryPair(borrowerBranches: DeskTests.branches, borrowerNotices: notices)
+        let borrowing = try await Self.receivedLoan(pair)
+        pair.clock.advance(days: 10.5)
+        #expect(try await pair.borrower.sendDuePatronNotices().isEmpty, "three and a half days before the due date")
+        pair.clock.advance(days: 1)
+        #expect(try await pair.borrower.sendDuePatronNotices().map(\.kind) == [.dueSoon])
+        pair.clock.advance(days: 1)
+        #expect(try await pair.borrower.sendDuePatronNotices().isEmpty, "once per loan")
+        let files = try FileManager.default.contentsOfDirectory(atPath: spool.directory.path).filter { $0.contains("-due-soon-") }
+        let text = try String(contentsOf: spool.directory.appendingPathComponent(try #require(files.first)), encoding: .utf8)
+        #expect(files.count == 1 && text.contains("Subject: Interlibrary loan due soon: Moby-Dick") && text.contains("Please return it to Law Library by then"))
+        #expect(try await pair.borrower.store.events(transactionID: borrowing.id).contains { $0.event == "notice:due-soon" })
+    }
 }

@@ -19,6 +19,7 @@ extension ConfigurationParser {
         let command = reader.string("sendmail", expected: "a mail submission command, like \"/usr/sbin/sendmail -t\"")
         let spool = reader.string("spool_directory", expected: "a directory for one file per notice, like \"data/notices\"")
         let reminders = reminderSchedule(reader) ?? .empty
+        let dueSoonDays = reader.integer("due_soon_days", expected: "a number of days like 3 (0: no due-soon notice)", atLeast: 0, atMost: 365)
         let delivery: NoticeConfiguration.Delivery
         if let command {
             let words = command.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -48,7 +49,12 @@ extension ConfigurationParser {
         }
         do {
             let templates = try NoticeTemplates(directory: URL(fileURLWithPath: directory, isDirectory: true))
-            return NoticeConfiguration(templates: templates, delivery: delivery, sender: sender, reminders: reminders)
+            if dueSoonDays ?? 0 > 0, !templates.hasTemplate(for: .dueSoon) {
+                reader.report("due_soon_days", "needs the template \(directory)/\(PatronNoticeKind.dueSoon.templateFileName)")
+            }
+            return NoticeConfiguration(
+                templates: templates, delivery: delivery, sender: sender, reminders: reminders, dueSoonDays: dueSoonDays == 0 ? nil : dueSoonDays
+            )
         } catch {
             reader.report("directory", "\(error)")
             return nil

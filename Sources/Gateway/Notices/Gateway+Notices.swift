@@ -12,8 +12,9 @@ extension Gateway {
     /// The history event that records a notice of `kind` as sent.
     static func noticeEvent(_ kind: PatronNoticeKind) -> String { "notice:\(kind.rawValue)" }
 
-    /// Sends the overdue and recalled notices due on the gateway's clock: a borrowed loan on our side
-    /// (received or with the patron) past its due date, or recalled by its lender, whose patron has not had that notice.
+    /// Sends the overdue, recalled and due-soon notices due on the gateway's clock: a borrowed loan on our side
+    /// (received or with the patron) past its due date, recalled by its lender, or due within `due_soon_days`, whose
+    /// patron has not had that notice.
     /// Does nothing without `[notices]`.
     /// - Returns: the notices sent; a notice that failed is recorded in the history and tried again next time.
     public func sendDuePatronNotices() async throws -> [SentPatronNotice] {
@@ -29,6 +30,9 @@ extension Gateway {
             if loan.lastStatus == .recalled { due.append(.recalled) }
             // With a reminder schedule, overdue notices go out on it (``sendDueReminders()``), not once here.
             if let dueDate = loan.dueDate, dueDate < now, notices.reminders.isEmpty { due.append(.overdue) }
+            if let dueDate = loan.dueDate, let days = notices.dueSoonDays, dueDate >= now, dueDate.addingTimeInterval(-Double(days) * 86_400) < now {
+                due.append(.dueSoon)
+            }
             guard !due.isEmpty else { continue }
             let history = Set(try await store.events(transactionID: loan.id).map(\.event))
             for kind in due where !history.contains(Self.noticeEvent(kind)) {

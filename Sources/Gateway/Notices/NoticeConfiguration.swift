@@ -20,12 +20,15 @@ public struct NoticeConfiguration: Hashable, Sendable {
     /// When overdue notices go to the patron, counted from the due date (`reminders`); empty: one overdue notice
     /// once the due date has passed.
     public var reminders: ReminderSchedule
+    /// How many days before the due date the patron gets a courtesy due-soon notice (`nil`: none).
+    public var dueSoonDays: Int?
 
     /// Creates a configuration.
-    public init(templates: NoticeTemplates, delivery: Delivery, sender: String, reminders: ReminderSchedule = .empty) {
+    public init(templates: NoticeTemplates, delivery: Delivery, sender: String, reminders: ReminderSchedule = .empty, dueSoonDays: Int? = nil) {
         self.templates = templates
         self.delivery = delivery
         self.sender = sender
         self.reminders = reminders
+        self.dueSoonDays = dueSoonDays
     }
 }

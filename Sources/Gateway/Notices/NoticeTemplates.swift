@@ -15,7 +15,7 @@ public struct NoticeTemplates: Hashable, Sendable {
     /// Each template's text as read: what two sets of templates are compared by (a reload sees an edited file).
     private let sources: [PatronNoticeKind: String]
 
-    /// Loads and checks every kind's template from `directory`.
+    /// Loads and checks every kind's template from `directory` (an optional kind's only when its file is there).
     /// - Throws: ``NoticeTemplateError`` for the first template that is missing, unreadable, malformed or names an unknown placeholder.
     public init(directory: URL) throws(NoticeTemplateError) {
         var templates: [PatronNoticeKind: MustacheTemplate] = [:]
@@ -23,6 +23,7 @@ public struct NoticeTemplates: Hashable, Sendable {
         for kind in PatronNoticeKind.allCases {
             let file = directory.appendingPathComponent(kind.templateFileName).path
             guard FileManager.default.fileExists(atPath: file) else {
+                if !kind.isTemplateRequired { continue }
                 throw NoticeTemplateError(.missing, file: file, "no template for the \(kind.rawValue) notice")
             }
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
@@ -59,6 +60,11 @@ public struct NoticeTemplates: Hashable, Sendable {
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(sources)
+    }
+
+    /// Whether the directory had a template for `kind`.
+    public func hasTemplate(for kind: PatronNoticeKind) -> Bool {
+        templates[kind] != nil
     }
 
     /// The text of a notice: the kind's template filled with `values` (keys from ``placeholders``).

@@ -6,7 +6,13 @@ public enum PatronNoticeKind: String, CaseIterable, Hashable, Sendable {
     case overdue
     /// The lender wants the item back before its due date.
     case recalled
+    /// A courtesy notice a few days before the due date (`[notices] due_soon_days`).
+    case dueSoon = "due-soon"
 
     /// The template file's name in the notices directory.
     public var templateFileName: String { "\(rawValue).mustache" }
+
+    /// Whether a notices directory must have this kind's template. The due-soon notice is sent only when
+    /// configured, so a directory written before it existed stays valid.
+    public var isTemplateRequired: Bool { self != .dueSoon }
 }
