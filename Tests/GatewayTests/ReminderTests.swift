@@ -194,4 +194,18 @@ import Transactions
         }
         #expect(try await pair.lender.store.reminders(transactionID: lending.id).isEmpty)
     }
+
+    @Test func aRestartedLenderDoesNotSendAReminderAgain() async throws {
+        let (pair, lending, _) = try await Self.shippedLoan(edition: .v1_2, policy: try Self.lenderPolicy())
+        pair.clock.advance(days: 18)
+        #expect(try await pair.lender.sendDueReminders().map(\.number) == [1])
+        let clock = pair.clock
+        let restarted = try Gateway(
+            configuration: pair.lender.configuration,
+            store: try SQLiteTransactionStore(path: pair.databasePaths.lender),
+            clock: { clock.now }
+        )
+        #expect(try await restarted.sendDueReminders().isEmpty, "the reminder sent before the restart is on record")
+        #expect(try await restarted.store.reminders(transactionID: lending.id).map(\.number) == [1])
+    }
 }

@@ -43,6 +43,7 @@ final class ReminderOverHTTPTests {
             return history.contains("[Reminder 1] \"Moby-Dick\" was due on 2020-01-31") && history.contains("[Reminder 2]")
         }
         #expect(try borrower.cli(["worklist", "overdue-borrowed", "--format", "csv"]).contains("\n\(borrowing),"))
-        #expect(try lender.cli(["tx", "show", String(lending)]).contains("remind"))
+        let shown = try lender.cli(["tx", "show", String(lending)])
+        #expect(shown.contains("overdue reminders") && shown.contains("[Reminder 2] \"Moby-Dick\" was due on 2020-01-31"))
     }
 }

@@ -84,7 +84,7 @@ struct TransactionsCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a transaction: state, ids, history and messages.")
+        static let configuration = CommandConfiguration(abstract: "Show a transaction: state, ids, history, overdue reminders and messages.")
 
         @OptionGroup var options: DatabaseOptions
 
@@ -150,6 +150,19 @@ struct TransactionsCommand: AsyncParsableCommand {
                     }
                 )
             )
+
+            let reminders = try await store.reminders(transactionID: id)
+            if !reminders.isEmpty {
+                print("\noverdue reminders")
+                print(
+                    TextTable.render(
+                        header: ["#", "SENT", "BY", "FOR DUE DATE", "FINAL"],
+                        rows: reminders.map {
+                            [String($0.number), TimestampFormat.format($0.sentAt), $0.source.rawValue, TimestampFormat.format($0.dueDate), $0.isFinal ? "yes" : "no"]
+                        }
+                    )
+                )
+            }
 
             print("\nmessages")
             let messages = try await store.messages(transactionID: id)
