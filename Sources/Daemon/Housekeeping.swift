@@ -5,7 +5,6 @@ import Logging
 import Metrics
 import ServiceLifecycle
 import Store
-import Transactions
 import Transport
 
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
@@ -143,14 +142,7 @@ struct Housekeeping: Service {
     /// loans with a reminder due are marked by it, and before the long-overdue billing, so a final notice goes first.
     func sendReminders() async throws {
         for reminder in try await gateway.sendDueReminders() {
-            logger.notice(
-                "overdue reminder sent",
-                metadata: [
-                    "event": "reminder", "tx": .string(String(reminder.transactionID)), "request_id": .string(reminder.requestID),
-                    "role": .string(reminder.role.rawValue), "number": .string(String(reminder.number)),
-                    "final": .string(String(reminder.isFinal)),
-                ]
-            )
+            ReminderLog.record(reminder, by: "system", logger: logger)
         }
     }
 

@@ -30,6 +30,7 @@ import Testing
         let borrowed = try #require(lines.last)
         #expect(borrowed.contains("event=reminder") && borrowed.contains("tx=\(loan.borrowing.id)") && borrowed.contains("role=requester"))
         #expect(borrowed.contains("number=2") && borrowed.contains("final=true"))
+        #expect(lines.allSatisfy { $0.contains("by=system") })
         #expect(!lines.contains(where: BorrowedLoanFixture.holdsPatronData))
     }
 }

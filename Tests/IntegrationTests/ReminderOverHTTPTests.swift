@@ -43,6 +43,9 @@ final class ReminderOverHTTPTests {
             return history.contains("[Reminder 1] \"Moby-Dick\" was due on 2020-01-31") && history.contains("[Reminder 2]")
         }
         #expect(try borrower.cli(["worklist", "overdue-borrowed", "--format", "csv"]).contains("\n\(borrowing),"))
+        let logged = lender.log.split(separator: "\n").filter { $0.contains("event=reminder") }
+        #expect(logged.count == 2 && logged.allSatisfy { $0.contains("tx=\(lending)") && $0.contains("request_id=\(requestID)") && $0.contains("by=staff") })
+        #expect(logged.first?.contains("number=1") == true && logged.first?.contains("role=supplier") == true)
         let shown = try lender.cli(["tx", "show", String(lending)])
         #expect(shown.contains("overdue reminders") && shown.contains("[Reminder 2] \"Moby-Dick\" was due on 2020-01-31"))
     }

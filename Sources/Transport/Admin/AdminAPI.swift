@@ -88,7 +88,7 @@ public final class AdminAPI: Service {
         v1.post("outbox/{id}/drop") { request, context in
             await routes.guarded(request) { try await routes.drop(try context.parameters.require("id", as: Int64.self)) }
         }
-        let desk = AdminDeskRoutes(gateway: gateway)
+        let desk = AdminDeskRoutes(gateway: gateway, logger: logger)
         v1.get("worklists/{name}") { request, context in
             await routes.guarded(request) { try await desk.worklist(try context.parameters.require("name"), request) }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import Hummingbird
+import Logging
 import Documents
 import Printing
 import Store
@@ -14,6 +15,7 @@ import Store
 /// the library's time zone.
 struct AdminDeskRoutes: Sendable {
     let gateway: Gateway
+    let logger: Logger
 
     func worklist(_ name: String, _ request: Request) async throws -> [AdminWorklistEntry] {
         guard let worklist = StaffWorklist(name: name) else {
@@ -88,7 +90,9 @@ struct AdminDeskRoutes: Sendable {
     /// Sends the next overdue reminder of a loan now: to the borrowing library, or to our patron.
     func remind(_ id: Int64) async throws -> AdminSentReminder {
         do {
-            return AdminSentReminder(try await gateway.sendReminder(onTransaction: id))
+            let reminder = try await gateway.sendReminder(onTransaction: id)
+            ReminderLog.record(reminder, by: "staff", logger: logger)
+            return AdminSentReminder(reminder)
         } catch let failure as NoticeDeliveryError {
             throw AdminError(error: "the reminder of transaction \(id) was not sent: \(failure.reason)", reason: .conflict)
         }
