@@ -48,8 +48,8 @@ enum Prefill {
                     sql: """
                         INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                             supplying_agency_id, supplying_agency_request_id, peer_name, edition, has_answered_request, last_status,
-                            title, created_at, updated_at, closed_at, patron_data_purged_at, version, due_date, pickup_location)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3, ?, ?)
+                            title, created_at, updated_at, closed_at, patron_data_purged_at, version, due_date, pickup_location, supplied_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?)
                         """
                 )
                 let message = try db.cachedStatement(
@@ -77,16 +77,19 @@ enum Prefill {
                     let state: String
                     let closed: Bool
                     let out: Bool
+                    let supplied: Bool
                     if lending {
                         let picked = pick(supplierStates, index / 4 * 7 + index % 4)
                         state = picked.rawValue
                         closed = picked.isTerminal
                         out = [.loaned, .overdue].contains(picked)
+                        supplied = picked.outcome == .supplied
                     } else {
                         let picked = pick(requesterStates, index / 4)
                         state = picked.rawValue
                         closed = picked.isTerminal
                         out = [.received, .withPatron].contains(picked)
+                        supplied = picked.outcome == .supplied
                     }
                     let peer = "peer-\(index % 40)"
                     let requester = lending ? "ISIL:XX-P\(index % 40)" : "ISIL:XX-ILLGATE"
@@ -97,7 +100,7 @@ enum Prefill {
                         id, lending ? "supplier" : "requester", state, index % 3 == 0 ? "Copy" : "Loan", requester, requestID, supplier,
                         "ILG-\(id)", peer, "Loaned", "A title \(index % 5_000)", created, updated, closed ? updated : nil,
                         closed && index % 2 == 0 ? updated + 90 * 86_400 : nil, out ? created + 30 * 86_400 : nil,
-                        lending ? nil : ["MAIN", "LAW", "MED"][index % 3],
+                        lending ? nil : ["MAIN", "LAW", "MED"][index % 3], supplied ? created + Double(1 + index % 9) * 86_400 : nil,
                     ])
                     if !lending {
                         let titleKey = "a title \(index % 5_000)"

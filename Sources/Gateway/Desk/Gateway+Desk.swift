@@ -95,9 +95,12 @@ extension Gateway {
         try ReportPeriod(from: from, to: to, now: now, calendar: libraryCalendar)
     }
 
-    /// The activity report of a period.
+    /// The activity report of a period: the requests created in it, and the money billed and paid in it.
     public func activityReport(_ period: ReportPeriod, byMonth: Bool = false) async throws -> ActivityReport {
-        ActivityReport(try await store.activity(createdFrom: period.start, before: period.end), byMonth: byMonth, calendar: libraryCalendar)
+        let (start, end) = (period.start, period.end)
+        async let money = store.readMoney { reader in try reader.moneyActivity(from: start, before: end) }
+        let records = try await store.activity(createdFrom: start, before: end)
+        return ActivityReport(records, money: try await money, byMonth: byMonth, calendar: libraryCalendar)
     }
 
     /// The demand report of a period: titles asked for at least `minimumRequests` times.

@@ -1,10 +1,12 @@
 public import Foundation
+public import ISO18626
 public import Store
 public import Transactions
 
 /// The ILL department's statistics for a period: per role and peer, how many requests, how many were
-/// supplied, unfilled, answered with conditions, cancelled or are still open, the fill rate and the median
-/// time to supply; for the whole period or month by month. Built from ``TransactionStore/activity(createdFrom:before:)``.
+/// supplied, unfilled, answered with conditions, cancelled or are still open, the fill rate, the median
+/// time to supply, and the money billed and paid; for the whole period or month by month. Built from
+/// ``TransactionStore/activity(createdFrom:before:)`` and ``MoneyStoreReader/moneyActivity(from:before:)``.
 public struct ActivityReport: Hashable, Sendable {
     /// One peer's figures for one role, or a role's total (`peerName` nil).
     public struct Line: Hashable, Sendable {
@@ -24,6 +26,12 @@ public struct ActivityReport: Hashable, Sendable {
         public var fillRate: Double?
         /// The median days from the request to its supply, over the supplied requests.
         public var medianDaysToSupply: Double?
+        /// Lending: the invoices (less credit notes) we issued to the peer in the period; borrowing: the
+        /// lender's invoices to us dated in it. One total per currency, by currency code; never converted.
+        public var billed: [Money] = []
+        /// Lending: the payments the peer made in the period; borrowing: the lender's invoices we approved
+        /// for payment in it. One total per currency, by currency code.
+        public var paid: [Money] = []
     }
 
     /// Month by month when asked for (oldest first); within a month (or the period), lending lines first,
@@ -32,47 +40,87 @@ public struct ActivityReport: Hashable, Sendable {
 
     /// Works out the report.
     /// - Parameters:
-    ///   - records: the period's transactions.
-    ///   - byMonth: one block of lines per calendar month in which requests were created.
+    ///   - records: the period's transactions, oldest first.
+    ///   - money: the money billed and paid in the period (by the day it is dated, not by the requests it is for).
+    ///   - byMonth: one block of lines per calendar month in which requests were created or money was dated.
     ///   - calendar: whose months (the library's time zone).
-    public init(_ records: [TransactionActivityRecord], byMonth: Bool = false, calendar: Calendar = Calendar(identifier: .gregorian)) {
+    public init(
+        _ records: [TransactionActivityRecord],
+        money: [MoneyActivityRecord] = [],
+        byMonth: Bool = false,
+        calendar: Calendar = Calendar(identifier: .gregorian)
+    ) {
         guard byMonth else {
-            lines = Self.lines(records, month: nil)
+            lines = Self.lines(records, money, month: nil)
             return
         }
-        // Sorted by creation, each month's records are one run, found with one calendar
-        // computation per month rather than per record.
-        var lines: [Line] = []
+        let months = MonthBuckets(calendar: calendar)
+        var recordsByMonth: [String: [TransactionActivityRecord]] = [:]
+        // Sorted by creation, each month's records are one run, found with one calendar computation per
+        // month rather than per record.
         let sorted = records.sorted { $0.createdAt < $1.createdAt }
         var index = sorted.startIndex
         while index < sorted.endIndex {
-            let first = sorted[index].createdAt
-            let parts = calendar.dateComponents([.year, .month], from: first)
-            let start = calendar.date(from: parts) ?? first
-            let next = calendar.date(byAdding: .month, value: 1, to: start) ?? first.addingTimeInterval(31 * 86_400)
-            let end = sorted[index...].firstIndex { $0.createdAt >= next } ?? sorted.endIndex
-            lines += Self.lines(Array(sorted[index..<end]), month: String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0))
+            let month = months.month(of: sorted[index].createdAt)
+            let end = sorted[index...].firstIndex { $0.createdAt >= month.end } ?? sorted.endIndex
+            recordsByMonth[month.name, default: []] += sorted[index..<end]
             index = end
         }
-        self.lines = lines
+        let moneyByMonth = Dictionary(grouping: money) { months.month(of: $0.at).name }
+        self.lines = Set(recordsByMonth.keys).union(moneyByMonth.keys).sorted().flatMap { month in
+            Self.lines(recordsByMonth[month] ?? [], moneyByMonth[month] ?? [], month: month)
+        }
     }
 
-    private static func lines(_ records: [TransactionActivityRecord], month: String?) -> [Line] {
+    /// The calendar months dates fall in, named `YYYY-MM`.
+    private struct MonthBuckets {
+        var calendar: Calendar
+
+        func month(of date: Date) -> (name: String, end: Date) {
+            let parts = calendar.dateComponents([.year, .month], from: date)
+            let start = calendar.date(from: parts) ?? date
+            let end = calendar.date(byAdding: .month, value: 1, to: start) ?? date.addingTimeInterval(31 * 86_400)
+            return (String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0), end)
+        }
+    }
+
+    private static func lines(_ records: [TransactionActivityRecord], _ money: [MoneyActivityRecord], month: String?) -> [Line] {
         var lines: [Line] = []
         for role in [TransactionRole.supplier, .requester] {
             let ofRole = records.filter { $0.role == role }
-            guard !ofRole.isEmpty else { continue }
+            let moneyOfRole = money.filter { $0.role == role }
+            guard !ofRole.isEmpty || !moneyOfRole.isEmpty else { continue }
             let byPeer = Dictionary(grouping: ofRole, by: \.peerName)
-            for peer in byPeer.keys.sorted() {
-                lines.append(Self.line(role: role, peerName: peer, month: month, byPeer[peer] ?? []))
+            let moneyByPeer = Dictionary(grouping: moneyOfRole, by: \.peerName)
+            for peer in Set(byPeer.keys).union(moneyByPeer.keys).sorted() {
+                lines.append(Self.line(role: role, peerName: peer, month: month, byPeer[peer] ?? [], moneyByPeer[peer] ?? []))
             }
-            lines.append(Self.line(role: role, peerName: nil, month: month, ofRole))
+            lines.append(Self.line(role: role, peerName: nil, month: month, ofRole, moneyOfRole))
         }
         return lines
     }
 
-    private static func line(role: TransactionRole, peerName: String?, month: String?, _ records: [TransactionActivityRecord]) -> Line {
+    /// One total per currency, by currency code.
+    private static func totals(_ money: [MoneyActivityRecord], _ kind: MoneyActivityRecord.Kind) -> [Money] {
+        var totals: [String: Money] = [:]
+        for record in money where record.kind == kind {
+            let code = record.amount.currency.value
+            let sum = (totals[code]?.amount ?? 0) + record.amount.amount
+            totals[code] = Money(exactly: sum, record.amount.currency)
+        }
+        return totals.keys.sorted().compactMap { totals[$0] }
+    }
+
+    private static func line(
+        role: TransactionRole,
+        peerName: String?,
+        month: String?,
+        _ records: [TransactionActivityRecord],
+        _ money: [MoneyActivityRecord]
+    ) -> Line {
         var line = Line(role: role, peerName: peerName, month: month)
+        line.billed = totals(money, .billed)
+        line.paid = totals(money, .paid)
         line.requests = records.count
         for record in records {
             switch record.outcome {

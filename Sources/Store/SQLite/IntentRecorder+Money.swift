@@ -21,6 +21,7 @@ extension IntentRecorder {
     func receivedInvoices(states: Set<ReceivedInvoiceRecord.State>) throws -> [ReceivedInvoiceRecord] { try serial() }
     func receivedInvoiceLines(invoiceID: Int64) throws -> [ReceivedInvoiceLineRecord] { try serial() }
     func receivedInvoiceLines(transactionID: Int64) throws -> [ReceivedInvoiceLineRecord] { try serial() }
+    func moneyActivity(from start: Date, before end: Date) throws -> [MoneyActivityRecord] { try serial() }
     func insert(_ charge: ChargeRecord) throws -> ChargeRecord { try serial() }
     func nextInvoiceSequence(year: Int) throws -> Int { try serial() }
     func insert(_ invoice: InvoiceRecord, lines: [InvoiceLineRecord]) throws -> InvoiceRecord { try serial() }

@@ -245,6 +245,7 @@ enum SQLiteMigrations {
         }
         registerMoney(&migrator)
         registerDeskMigrations(&migrator)
+        registerReportMigrations(&migrator)
         return migrator
     }
 }

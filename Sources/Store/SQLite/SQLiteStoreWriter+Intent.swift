@@ -44,6 +44,10 @@ extension SQLiteStoreWriter {
             assignments.append("closed_at = COALESCE(closed_at, ?)")
             values.append(closedAt)
         }
+        if changed.contains(.state), let suppliedAt = transaction.suppliedAt {
+            assignments.append("supplied_at = COALESCE(supplied_at, ?)")
+            values.append(suppliedAt)
+        }
         assignments.append("version = version + 1")
         values += [transaction.id, expectedVersion]
         try db.cachedStatement(sql: "UPDATE ill_transaction SET \(assignments.joined(separator: ", ")) WHERE id = ? AND version = ?")

@@ -37,21 +37,12 @@ extension SQLiteTransactionStore {
     static func activityStatement(from start: Date, before end: Date) -> (String, StatementArguments) {
         (
             """
-            SELECT t.id, t.role, t.peer_name, t.service_type, t.state, t.created_at,
-                (SELECT MIN(e.at) FROM event e WHERE e.transaction_id = t.id AND \(Self.suppliedCondition)) AS supplied_at
-            FROM ill_transaction t
-            WHERE t.created_at >= ? AND t.created_at < ? AND t.superseded = 0
-            ORDER BY t.created_at, t.id
+            SELECT id, role, peer_name, service_type, state, created_at, supplied_at
+            FROM ill_transaction
+            WHERE created_at >= ? AND created_at < ? AND superseded = 0
+            ORDER BY created_at, id
             """,
             [start.timeIntervalSince1970, end.timeIntervalSince1970]
         )
     }
-
-    /// An event of `t` that moved it into a supplied state of its role.
-    private static let suppliedCondition: String = {
-        func list(_ role: TransactionRole) -> String {
-            role.states(withOutcome: .supplied).map { "'\($0)'" }.joined(separator: ",")
-        }
-        return "((t.role = 'supplier' AND e.to_state IN (\(list(.supplier)))) OR (t.role = 'requester' AND e.to_state IN (\(list(.requester)))))"
-    }()
 }

@@ -73,6 +73,13 @@ extension SQLiteTransactionStore {
             queries.append(("packing list: a day's shipments", shipmentsSQL, shipmentsArguments))
             let (activitySQL, activityArguments) = Self.activityStatement(from: since, before: since)
             queries.append(("activity report", activitySQL, activityArguments))
+            let period: StatementArguments = [since.timeIntervalSince1970, since.timeIntervalSince1970]
+            queries += [
+                ("activity report: invoices issued", SQLiteStoreWriter.issuedInvoicesStatement, period),
+                ("activity report: payments received", SQLiteStoreWriter.receivedPaymentsStatement, period),
+                ("activity report: lenders' invoices dated", SQLiteStoreWriter.recordedLenderInvoicesStatement, period),
+                ("activity report: lenders' invoices approved", SQLiteStoreWriter.approvedLenderInvoicesStatement, period),
+            ]
             for (name, query) in histories {
                 let (sql, arguments) = writer.historyCountStatement(query)
                 queries.append((name, sql, arguments))

@@ -66,6 +66,10 @@ public struct AdminActivityLine: Codable, Sendable, Equatable {
     public var open: Int
     public var fillRate: Double?
     public var medianDaysToSupply: Double?
+    /// Lending: invoices issued less credit notes; borrowing: lenders' invoices dated in the period. One per currency.
+    public var billed: [AdminAmount]
+    /// Lending: payments received; borrowing: lenders' invoices approved for payment. One per currency.
+    public var paid: [AdminAmount]
 }
 
 extension AdminActivityLine {
@@ -82,7 +86,9 @@ extension AdminActivityLine {
             cancelled: line.cancelled,
             open: line.open,
             fillRate: line.fillRate,
-            medianDaysToSupply: line.medianDaysToSupply
+            medianDaysToSupply: line.medianDaysToSupply,
+            billed: line.billed.map(AdminAmount.init),
+            paid: line.paid.map(AdminAmount.init)
         )
     }
 }
