@@ -15,6 +15,8 @@ public protocol MoneyStoreReader {
     func invoices(peerName: String?) throws -> [InvoiceRecord]
     func invoiceLines(invoiceID: Int64) throws -> [InvoiceLineRecord]
     func payments(invoiceID: Int64) throws -> [PaymentRecord]
+    /// The payments of one peer's invoices, or of everyone's when `nil`, oldest first.
+    func payments(peerName: String?) throws -> [PaymentRecord]
     func receivedInvoice(id: Int64) throws -> ReceivedInvoiceRecord?
     func receivedInvoice(peerName: String, number: String) throws -> ReceivedInvoiceRecord?
     /// Lenders' invoices in these states, oldest first.

@@ -82,6 +82,12 @@ import Transactions
         #expect(invoice.invoice.total.description == "55.00 USD")
         _ = try await pair.lender.recordPayment(invoiceNumber: invoice.invoice.number, amount: "20.00", receivedOn: nil, reference: nil, staff: "bo")
         _ = try await pair.lender.creditInvoice(number: invoice.invoice.number, amount: "5.00", reason: "goodwill")
+        // The lists find each invoice's payments and credit notes: 55.00 - 20.00 - 5.00 still owed.
+        #expect(try await pair.lender.unpaidInvoices().map(\.balance.description) == ["30.00 USD"])
+        let listed = try await pair.lender.invoices(peerName: "borrower")
+        #expect(listed.map(\.invoice.kind) == [.invoice, .creditNote])
+        #expect(listed.first?.credits.map(\.total.description) == ["-5.00 USD"] && listed.first?.payments.count == 1)
+        #expect(listed.last?.creditsNumber == invoice.invoice.number)
         let received = try await pair.borrower.recordReceivedInvoice(
             ReceivedInvoiceInput(
                 peerName: "lender", number: invoice.invoice.number, date: "2026-11-18", currency: "USD",

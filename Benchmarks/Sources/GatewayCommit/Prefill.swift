@@ -3,8 +3,9 @@
 // some open; two messages and two events each. Loans that are out have a due date 30 days after they were
 // created (so the older open ones are overdue); borrowing requests have a pickup branch and policy facts
 // (title key among 5,000 titles, a patron key among 3,000 patrons), and one in ten is a copy counted in
-// the copyright ledger. Rows are written straight with GRDB in large
-// transactions (this is set-up, not what is measured).
+// the copyright ledger. The money of those two years: each month, an invoice to each of the 40 peers (one
+// in twenty voided, the rest paid a month later) and an invoice from each, approved a week after its date.
+// Rows are written straight with GRDB in large transactions (this is set-up, not what is measured).
 
 import Foundation
 import GRDB
@@ -128,8 +129,47 @@ enum Prefill {
             written = upTo
             progress(written)
         }
+        try pool.write { db in try prefillMoney(db, from: start, months: 24, peers: 40) }
         try pool.write { db in try db.execute(sql: "ANALYZE") }
         return middle
+    }
+
+    /// A month's invoices both ways per peer over `months` months from `start`.
+    private static func prefillMoney(_ db: Database, from start: Double, months: Int, peers: Int) throws {
+        let invoice = try db.cachedStatement(
+            sql: """
+                INSERT INTO invoice (number, year, sequence, kind, peer_name, issued_at, due_at, total, currency, voided_at, bill_to)
+                VALUES (?, 2026, ?, 'invoice', ?, ?, ?, ?, 'USD', ?, 'Prefill library')
+                """
+        )
+        let payment = try db.cachedStatement(
+            sql: """
+                INSERT INTO payment (invoice_id, amount, currency, received_on, recorded_at, recorded_by)
+                VALUES (?, ?, 'USD', ?, ?, 'prefill')
+                """
+        )
+        let received = try db.cachedStatement(
+            sql: """
+                INSERT INTO received_invoice (peer_name, number, invoice_date, total, currency, state, recorded_at, approved_by, approved_at)
+                VALUES (?, ?, ?, ?, 'USD', 'approved', ?, 'prefill', ?)
+                """
+        )
+        var sequence = 0
+        for month in 0..<months {
+            let issued = start + Double(month) * 30.4 * 86_400
+            for peer in 0..<peers {
+                sequence += 1
+                let total = "\(20 + (month * peers + peer) % 80).00"
+                let voided = sequence % 20 == 0
+                try invoice.execute(arguments: [
+                    "PREFILL-\(sequence)", sequence, "peer-\(peer)", issued, issued + 30 * 86_400, total, voided ? issued + 86_400 : nil,
+                ])
+                if !voided {
+                    try payment.execute(arguments: [db.lastInsertedRowID, total, issued + 30 * 86_400, issued + 30 * 86_400])
+                }
+                try received.execute(arguments: ["peer-\(peer)", "L-\(sequence)", issued, total, issued, issued + 7 * 86_400])
+            }
+        }
     }
 
     /// The copyright title cluster of a title key, created on first use.

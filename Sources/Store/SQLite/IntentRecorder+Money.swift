@@ -16,6 +16,7 @@ extension IntentRecorder {
     func invoices(peerName: String?) throws -> [InvoiceRecord] { try serial() }
     func invoiceLines(invoiceID: Int64) throws -> [InvoiceLineRecord] { try serial() }
     func payments(invoiceID: Int64) throws -> [PaymentRecord] { try serial() }
+    func payments(peerName: String?) throws -> [PaymentRecord] { try serial() }
     func receivedInvoice(id: Int64) throws -> ReceivedInvoiceRecord? { try serial() }
     func receivedInvoice(peerName: String, number: String) throws -> ReceivedInvoiceRecord? { try serial() }
     func receivedInvoices(states: Set<ReceivedInvoiceRecord.State>) throws -> [ReceivedInvoiceRecord] { try serial() }

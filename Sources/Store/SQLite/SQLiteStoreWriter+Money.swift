@@ -121,6 +121,17 @@ extension SQLiteStoreWriter {
         try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE invoice_id = ? ORDER BY id", arguments: [invoiceID]).map(PaymentRecord.init(row:))
     }
 
+    func payments(peerName: String?) throws -> [PaymentRecord] {
+        guard let peerName else {
+            return try Row.fetchAll(db, sql: "SELECT * FROM payment ORDER BY id").map(PaymentRecord.init(row:))
+        }
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT p.* FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE i.peer_name = ? ORDER BY p.id",
+            arguments: [peerName]
+        ).map(PaymentRecord.init(row:))
+    }
+
     func insert(_ payment: PaymentRecord) throws -> PaymentRecord {
         try db.execute(
             sql: "INSERT INTO payment (invoice_id, amount, currency, received_on, reference, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
