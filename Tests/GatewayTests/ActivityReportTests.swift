@@ -53,7 +53,7 @@ import Transactions
         func record(_ peer: String, _ iso: String, supplied: Bool) throws -> TransactionActivityRecord {
             let created = try #require(TimestampFormat.parse(iso))
             return TransactionActivityRecord(
-                role: .supplier, peerName: peer, serviceType: .loan, state: supplied ? "loaned" : "requestReceived",
+                role: .supplier, peerName: peer,
                 outcome: supplied ? .supplied : .open, createdAt: created, suppliedAt: supplied ? created.addingTimeInterval(2 * 86_400) : nil
             )
         }
@@ -131,7 +131,7 @@ import Transactions
         let created = try #require(TimestampFormat.parse("2026-03-10T12:00:00Z"))
         let records = [
             TransactionActivityRecord(
-                role: .supplier, peerName: "a", serviceType: .loan, state: "loaned", outcome: .supplied, createdAt: created,
+                role: .supplier, peerName: "a", outcome: .supplied, createdAt: created,
                 suppliedAt: created.addingTimeInterval(86_400)
             )
         ]

@@ -40,7 +40,7 @@ public struct ActivityReport: Hashable, Sendable {
 
     /// Works out the report.
     /// - Parameters:
-    ///   - records: the period's transactions, oldest first.
+    ///   - records: the period's transactions (as the store reads them, oldest first).
     ///   - money: the money billed and paid in the period (by the day it is dated, not by the requests it is for).
     ///   - byMonth: one block of lines per calendar month in which requests were created or money was dated.
     ///   - calendar: whose months (the library's time zone).
@@ -58,7 +58,8 @@ public struct ActivityReport: Hashable, Sendable {
         var recordsByMonth: [String: [TransactionActivityRecord]] = [:]
         // Sorted by creation, each month's records are one run, found with one calendar computation per
         // month rather than per record.
-        let sorted = records.sorted { $0.createdAt < $1.createdAt }
+        let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.createdAt <= $1.createdAt }
+        let sorted = inOrder ? records : records.sorted { $0.createdAt < $1.createdAt }
         var index = sorted.startIndex
         while index < sorted.endIndex {
             let month = months.month(of: sorted[index].createdAt)
