@@ -55,16 +55,16 @@ public struct ActivityReport: Hashable, Sendable {
             return
         }
         let months = MonthBuckets(calendar: calendar)
-        var recordsByMonth: [String: [TransactionActivityRecord]] = [:]
+        var recordsByMonth: [String: [ArraySlice<TransactionActivityRecord>]] = [:]
         // Sorted by creation, each month's records are one run, found with one calendar computation per
-        // month rather than per record.
+        // month rather than per record, and tallied where they lie (no copy).
         let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.createdAt <= $1.createdAt }
         let sorted = inOrder ? records : records.sorted { $0.createdAt < $1.createdAt }
         var index = sorted.startIndex
         while index < sorted.endIndex {
             let month = months.month(of: sorted[index].createdAt)
             let end = sorted[index...].firstIndex { $0.createdAt >= month.end } ?? sorted.endIndex
-            recordsByMonth[month.name, default: []] += sorted[index..<end]
+            recordsByMonth[month.name, default: []].append(sorted[index..<end])
             index = end
         }
         let moneyByMonth = Dictionary(grouping: money) { months.month(of: $0.at).name }
@@ -86,19 +86,76 @@ public struct ActivityReport: Hashable, Sendable {
     }
 
     private static func lines(_ records: [TransactionActivityRecord], _ money: [MoneyActivityRecord], month: String?) -> [Line] {
+        lines([records[...]], money, month: month)
+    }
+
+    /// The lines of one block: per role, a line per peer (by name) and the role's total, tallied in one
+    /// pass over the records.
+    private static func lines(_ runs: [ArraySlice<TransactionActivityRecord>], _ money: [MoneyActivityRecord], month: String?) -> [Line] {
         var lines: [Line] = []
         for role in [TransactionRole.supplier, .requester] {
-            let ofRole = records.filter { $0.role == role }
+            var byPeer: [String: Tally] = [:]
+            var total = Tally()
+            for run in runs {
+                for record in run where record.role == role {
+                    byPeer[record.peerName, default: Tally()].count(record)
+                    total.count(record)
+                }
+            }
             let moneyOfRole = money.filter { $0.role == role }
-            guard !ofRole.isEmpty || !moneyOfRole.isEmpty else { continue }
-            let byPeer = Dictionary(grouping: ofRole, by: \.peerName)
+            guard total.requests > 0 || !moneyOfRole.isEmpty else { continue }
             let moneyByPeer = Dictionary(grouping: moneyOfRole, by: \.peerName)
             for peer in Set(byPeer.keys).union(moneyByPeer.keys).sorted() {
-                lines.append(Self.line(role: role, peerName: peer, month: month, byPeer[peer] ?? [], moneyByPeer[peer] ?? []))
+                lines.append((byPeer[peer] ?? Tally()).line(role: role, peerName: peer, month: month, money: moneyByPeer[peer] ?? []))
             }
-            lines.append(Self.line(role: role, peerName: nil, month: month, ofRole, moneyOfRole))
+            lines.append(total.line(role: role, peerName: nil, month: month, money: moneyOfRole))
         }
         return lines
+    }
+
+    /// What one line counts, gathered record by record.
+    private struct Tally {
+        var requests = 0
+        var supplied = 0
+        var unfilled = 0
+        var conditions = 0
+        var cancelled = 0
+        var open = 0
+        /// Days from request to supply, of the supplied requests.
+        var daysToSupply: [Double] = []
+
+        mutating func count(_ record: TransactionActivityRecord) {
+            requests += 1
+            switch record.outcome {
+            case .supplied: supplied += 1
+            case .unfilled: unfilled += 1
+            case .conditions: conditions += 1
+            case .cancelled: cancelled += 1
+            case .open: open += 1
+            }
+            if let supplied = record.suppliedAt {
+                daysToSupply.append(supplied.timeIntervalSince(record.createdAt) / 86_400)
+            }
+        }
+
+        func line(role: TransactionRole, peerName: String?, month: String?, money: [MoneyActivityRecord]) -> Line {
+            var line = Line(role: role, peerName: peerName, month: month)
+            line.billed = ActivityReport.totals(money, .billed)
+            line.paid = ActivityReport.totals(money, .paid)
+            line.requests = requests
+            line.supplied = supplied
+            line.unfilled = unfilled
+            line.conditions = conditions
+            line.cancelled = cancelled
+            line.open = open
+            let answered = line.supplied + line.unfilled + line.conditions
+            line.fillRate = answered == 0 ? nil : Double(line.supplied) / Double(answered)
+            let days = daysToSupply.sorted()
+            if !days.isEmpty {
+                line.medianDaysToSupply = days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
+            }
+            return line
+        }
     }
 
     /// One total per currency, by currency code.
@@ -110,34 +167,5 @@ public struct ActivityReport: Hashable, Sendable {
             totals[code] = Money(exactly: sum, record.amount.currency)
         }
         return totals.keys.sorted().compactMap { totals[$0] }
-    }
-
-    private static func line(
-        role: TransactionRole,
-        peerName: String?,
-        month: String?,
-        _ records: [TransactionActivityRecord],
-        _ money: [MoneyActivityRecord]
-    ) -> Line {
-        var line = Line(role: role, peerName: peerName, month: month)
-        line.billed = totals(money, .billed)
-        line.paid = totals(money, .paid)
-        line.requests = records.count
-        for record in records {
-            switch record.outcome {
-            case .supplied: line.supplied += 1
-            case .unfilled: line.unfilled += 1
-            case .conditions: line.conditions += 1
-            case .cancelled: line.cancelled += 1
-            case .open: line.open += 1
-            }
-        }
-        let answered = line.supplied + line.unfilled + line.conditions
-        line.fillRate = answered == 0 ? nil : Double(line.supplied) / Double(answered)
-        let days = records.compactMap { record in record.suppliedAt.map { $0.timeIntervalSince(record.createdAt) / 86_400 } }.sorted()
-        if !days.isEmpty {
-            line.medianDaysToSupply = days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
-        }
-        return line
     }
 }
