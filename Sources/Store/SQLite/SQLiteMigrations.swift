@@ -245,6 +245,7 @@ enum SQLiteMigrations {
         }
         registerMoney(&migrator)
         registerDeskMigrations(&migrator)
+        registerPullMigrations(&migrator)
         return migrator
     }
 }

@@ -80,6 +80,7 @@ public final class AdminAPI: Service {
         }
         v1.post("royalties/pay") { request, context in await routes.guarded(request) { try await routes.payRoyalties(request) } }
         routes.registerMoney(on: v1)
+        routes.registerPulls(on: v1)
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
         v1.get("refusals") { request, _ in await routes.guarded(request) { AdminRefusals(gateway.strangers.snapshot()) } }
         v1.post("outbox/{id}/retry") { request, context in
