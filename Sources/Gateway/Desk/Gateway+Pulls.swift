@@ -34,9 +34,9 @@ extension Gateway {
         let router = PullRouter(configuration: configuration, now: now)
         return try await staffWrite { writer in
             let (transaction, open) = try Self.openPull(id, writer)
-            let closed = try router.close(open, .arrived, by: .staff, "arrived at the ILL desk", on: transaction, writer)
-            for event in closed.events { try writer.append(event) }
-            return PullOutcome(transaction: transaction, closed: open.closed(.arrived, at: router.now, by: "staff: arrived at the ILL desk"))
+            let (closed, events) = try router.close(open, .arrived, by: .staff, "arrived at the ILL desk", on: transaction, writer)
+            for event in events { try writer.append(event) }
+            return PullOutcome(transaction: transaction, closed: closed)
         }
     }
 
@@ -85,9 +85,9 @@ extension Gateway {
             if state == .timedOut, let deadline = open.deadline, deadline > now {
                 throw StaffActionError(.notAllowed, "the pull of transaction \(id) is not past its deadline")
             }
-            let closed = try router.close(open, state, by: source, why, on: transaction, writer)
-            for event in closed.events { try writer.append(event) }
-            var outcome = PullOutcome(transaction: transaction, closed: open.closed(state, at: now, by: "\(source.rawValue): \(why)"))
+            let (closed, events) = try router.close(open, state, by: source, why, on: transaction, writer)
+            for event in events { try writer.append(event) }
+            var outcome = PullOutcome(transaction: transaction, closed: closed)
             if tryNextBranch {
                 let tried = Set(try writer.pulls(transactionID: id).map(\.branch))
                 let routed = try router.route(transaction, tried: tried, writer)

@@ -52,9 +52,11 @@ struct PullRouter {
             case .willSupply, .expectToSupply:
                 return nil
             case .loaned, .copyCompleted:
-                return try close(open, .arrived, by: source, "shipped", on: transaction, writer)
+                let (closed, events) = try close(open, .arrived, by: source, "shipped", on: transaction, writer)
+                return (.closed(closed), events)
             default:
-                return try close(open, .cancelled, by: source, "the request is \(to.rawValue)", on: transaction, writer)
+                let (closed, events) = try close(open, .cancelled, by: source, "the request is \(to.rawValue)", on: transaction, writer)
+                return (.closed(closed), events)
             }
         }
         guard to == .willSupply || to == .expectToSupply, !pulls.contains(where: { $0.state == .arrived }) else { return nil }
@@ -104,11 +106,11 @@ struct PullRouter {
         _ why: String,
         on transaction: TransactionRecord,
         _ writer: any StoreWriter
-    ) throws -> (change: Change, events: [EventRecord]) {
+    ) throws -> (pull: PullRecord, events: [EventRecord]) {
         let closed = pull.closed(state, at: now, by: "\(source.rawValue): \(why)")
         try writer.update(closed)
         let name = state == .timedOut ? "pull-timeout" : "pull-\(state.rawValue)"
-        return (.closed(closed), [event(transaction, name, source: source, detail: "pull \(pull.id) at \(pull.branch): \(why)")])
+        return (closed, [event(transaction, name, source: source, detail: "pull \(pull.id) at \(pull.branch): \(why)")])
     }
 
     /// The branch to pull from and the copy there, by the rule in the type's documentation.

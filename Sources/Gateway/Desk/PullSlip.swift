@@ -1,5 +1,5 @@
 public import Foundation
-public import Store
+import Store
 
 /// What a branch's pull slip says: which copy to take off which shelf, for which request, and by when it
 /// must be at the ILL desk. The borrower's request id is the barcode staff scan when the copy arrives.

@@ -179,7 +179,7 @@ public struct AdminPullOutcome: Codable, Sendable, Equatable {
     public var transactionID: Int64
     /// The transaction's state afterwards.
     public var state: String
-    /// The pull closed, and how (`arrived`, `cancelled`, `timed_out`).
+    /// The pull closed, its branch, and how it ended (`arrived`, `cancelled`, `timed_out`).
     public var pull: Int64
     public var branch: String
     public var pullState: String
