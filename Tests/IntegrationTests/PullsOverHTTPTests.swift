@@ -18,12 +18,15 @@ final class PullsOverHTTPTests {
         name = "Law Library"
         """
 
-    /// One copy at MAIN, two at LAW: LAW is pulled from.
+    /// One copy of each title at MAIN, two at LAW: LAW is pulled from first.
     static let holdings = """
         title,isbn,format,branch,location,call_number,status,acquired_on
         Moby-Dick,9780142437247,Book,MAIN,Stacks level 1,PS2384 .M6 c.1,available,2019-05-01
         Moby-Dick,9780142437247,Book,law,Reading room,PS2384 .M6 c.2,available,2019-05-01
         Moby-Dick,9780142437247,Book,LAW,Reading room,PS2384 .M6 c.3,available,2019-05-01
+        Typee,9780140434880,Book,MAIN,Stacks level 1,PS2384 .T9 c.1,available,2019-05-01
+        Typee,9780140434880,Book,LAW,Reading room,PS2384 .T9 c.2,available,2019-05-01
+        Typee,9780140434880,Book,LAW,Reading room,PS2384 .T9 c.3,available,2019-05-01
 
         """
 
@@ -48,7 +51,7 @@ final class PullsOverHTTPTests {
         #expect(refused.error.contains("\(bad.path): line 2: branch \"MOON\" is not a branch in [library]; known branches: MAIN, LAW"))
         let csv = scratch.url.appendingPathComponent("holdings.csv")
         try Self.holdings.write(to: csv, atomically: true, encoding: .utf8)
-        #expect(try lender.cli(["holdings", "import", csv.path]).contains("3 imported"))
+        #expect(try lender.cli(["holdings", "import", csv.path]).contains("6 imported"))
 
         try await lender.start()
         try await borrower.start()
@@ -87,10 +90,23 @@ final class PullsOverHTTPTests {
         try lender.cli(["tx", "action", String(lending), "ship", "--due", "2030-12-31"])
         try await eventually("the borrower to see it shipped") { try borrower.transaction(borrowing)?.state == "shipped" }
 
+        // A second request: its pull moves to the next branch, then is cancelled, and the borrower is told Unfilled.
+        let second = try borrower.cli(["request", "--peer", "lender", "--title", "Typee", "--isbn", "9780140434880"]).split(separator: " ")
+        let secondBorrowing = try #require(Int64(second[1].dropLast()))
+        let secondRequestID = String(try #require(second.firstIndex(of: "request").map { second[$0 + 1] }))
+        try await eventually("the lender to supply \(secondRequestID)") { try lender.transaction(requestID: secondRequestID)?.state == "willSupply" }
+        let secondLending = try #require(try lender.transaction(requestID: secondRequestID)).id
+        #expect(try lender.cli(["pull", "cancel", String(secondLending), "--next-branch", "--note", "not on the shelf"]).contains("pulling from MAIN now"))
+        #expect(try lender.cli(["worklist", "to-pull", "--branch", "MAIN", "--format", "csv"]).contains(",MAIN,PS2384 .T9 c.1,Stacks level 1"))
+        #expect(try lender.cli(["pull", "list", "--state", "cancelled"]).contains("PS2384 .T9 c.2"))
+        #expect(try lender.cli(["pull", "cancel", String(secondLending)]).contains("answered Unfilled NotOnShelf"))
+        try await eventually("the borrower to see it unfilled") { try borrower.transaction(secondBorrowing)?.state == "unfilled" }
+        #expect(lender.log.contains("event=pull-cancelled") && lender.log.contains("next_branch=MAIN") && lender.log.contains("reason=NotOnShelf"))
+
         let history = try lender.cli(["tx", "show", String(lending)])
         for event in ["pull-created", "pull-arrived", "ship"] { #expect(history.contains(event), "\(event) in the history") }
         #expect(lender.log.contains("event=pull-created") && lender.log.contains("event=pull-arrived"))
         #expect(lender.log.contains("branch=LAW") && lender.log.contains("request_id=\(requestID)"))
-        #expect(!lender.log.contains("Moby"))
+        #expect(!lender.log.contains("Moby") && !lender.log.contains("Typee"))
     }
 }
