@@ -109,4 +109,33 @@ final class PullsOverHTTPTests {
         #expect(lender.log.contains("branch=LAW") && lender.log.contains("request_id=\(requestID)"))
         #expect(!lender.log.contains("Moby") && !lender.log.contains("Typee"))
     }
+
+    @Test func aRequestStaffSupplyIsPulledAndLoggedToo() async throws {
+        let lender = try RunningDaemon(name: "staff-lender", agency: "ISIL:DK-LEND", root: scratch.url)
+        let borrower = try RunningDaemon(name: "staff-borrower", agency: "ISIL:US-BORR", root: scratch.url)
+        try lender.configure(
+            prefix: "LEND", peerName: "borrower", peerAgency: "ISIL:US-BORR", peerEndpoint: borrower.endpoint(over: .http),
+            peerSections: "allowed_addresses = [\"127.0.0.1/32\"]", extraSections: Self.branches
+        )
+        try borrower.configure(prefix: "BORR", peerName: "lender", peerAgency: "ISIL:DK-LEND", peerEndpoint: lender.endpoint(over: .http))
+        let csv = scratch.url.appendingPathComponent("staff-holdings.csv")
+        try Self.holdings.write(to: csv, atomically: true, encoding: .utf8)
+        _ = try lender.cli(["holdings", "import", csv.path])
+        try await lender.start()
+        try await borrower.start()
+        defer {
+            lender.stop()
+            borrower.stop()
+        }
+
+        let words = try borrower.cli(["request", "--peer", "lender", "--title", "Typee", "--isbn", "9780140434880"]).split(separator: " ")
+        let requestID = String(try #require(words.firstIndex(of: "request").map { words[$0 + 1] }))
+        try await eventually("the lender to receive \(requestID)") { try lender.transaction(requestID: requestID) != nil }
+        let lending = try #require(try lender.transaction(requestID: requestID)).id
+        #expect(try lender.cli(["pull", "list"]).contains("(no pulls)"), "nothing is pulled before staff supply")
+
+        try lender.cli(["tx", "action", String(lending), "willSupply"])
+        #expect(try lender.cli(["worklist", "to-pull", "--format", "csv"]).contains(",LAW,PS2384 .T9 c.2,Reading room"))
+        #expect(lender.log.contains("event=pull-created") && lender.log.contains("request_id=\(requestID)") && lender.log.contains("branch=LAW"))
+    }
 }

@@ -26,6 +26,15 @@ extension Gateway {
         }
     }
 
+    /// Every pull of one lending transaction, oldest first.
+    public func pulls(transactionID id: Int64) async throws(StaffActionError) -> [PullListing] {
+        do {
+            return try await store.pulls(PullQuery(states: [], transactionID: id))
+        } catch {
+            throw StaffActionError(.storage, "the pulls could not be read: \(error)")
+        }
+    }
+
     /// The copy pulled for lending transaction `id` reached the ILL desk: the pull is closed as arrived and
     /// the transaction joins the ship worklist.
     /// - Throws: ``StaffActionError/Reason/notFound`` for no lending transaction, ``StaffActionError/Reason/notAllowed``

@@ -81,6 +81,20 @@ extension AdminRoutes {
         return try PullSlipLayout.render(try await gateway.pullSlips(branch: branch), pageSize: size, calendar: gateway.libraryCalendar)
     }
 
+    /// One line `event=pull-created` for the pull a staff action (supply, a review approved) made, if it made one.
+    func logPullMade(byActionOn id: Int64, at start: Date) async {
+        guard let listings = try? await gateway.pulls(transactionID: id) else { return }
+        for listing in listings where listing.pull.state == .open && listing.pull.createdAt >= start {
+            logger.info(
+                "pull made",
+                metadata: [
+                    "event": "pull-created", "tx": .string(String(id)), "request_id": .string(listing.requestID),
+                    "branch": .string(listing.pull.branch), "pull": .string(String(listing.pull.id)),
+                ]
+            )
+        }
+    }
+
     /// One line per staff action on a pull, and one for the pull made at the next branch.
     private func logPull(_ outcome: PullOutcome, event: String) {
         var metadata: Logger.Metadata = [
