@@ -60,6 +60,16 @@ import Testing
         #expect(bad.message.hasPrefix("cannot read \"soon\""))
     }
 
+    @Test func thePullTimeoutIsReadOrReportedWithItsKey() throws {
+        #expect(try ConfigurationTestSupport.parse(library).policy?.lending.pullTimeout ?? LendingPolicyConfiguration().pullTimeout
+            == ReviewTimeout(amount: 2, unit: .businessDays))
+        let hours = try ConfigurationTestSupport.parse(library + "[policy.lending]\npull_timeout = \"48 hours\"\n")
+        #expect(hours.policy?.lending.pullTimeout == ReviewTimeout(amount: 48, unit: .hours))
+        let bad = try ConfigurationTestSupport.problem(library + "[policy.lending]\npull_timeout = \"two days\"\n")
+        #expect(bad.key == "policy.lending.pull_timeout")
+        #expect(bad.message.hasPrefix("cannot read \"two days\""))
+    }
+
     @Test func anUnknownBranchKeyIsReported() throws {
         let problem = try ConfigurationTestSupport.problem(library + "[[library.branches]]\ncode = \"MAIN\"\nname = \"Main\"\nadress = [\"x\"]\n")
         #expect(problem.key == "library.branches[1].adress")

@@ -103,6 +103,13 @@ extension ConfigurationParser {
         if let days = reader.integer("bill_lost_after_days_overdue", expected: "a number of days like 60 (0: staff decide)", atLeast: 0, atMost: 3650) {
             lending.billLostAfterDaysOverdue = days == 0 ? nil : days
         }
+        if let text = reader.string("pull_timeout", expected: "a string like \"2 business days\"") {
+            if let timeout = ReviewTimeout(parsing: text) {
+                lending.pullTimeout = timeout
+            } else {
+                reader.report("pull_timeout", "cannot read \"\(text)\"; write a number and hours, days or business days, like \"2 business days\" or \"48 hours\"")
+            }
+        }
         lending.minProcessingDays = reader.integer("min_processing_days", expected: "a number of days like 2", atLeast: 0, atMost: 365) ?? lending.minProcessingDays
         if let levels = plainStrings(reader, "service_levels") { lending.serviceLevels = levels }
         lending.downgradeServiceLevel = reader.bool("downgrade_service_level") ?? lending.downgradeServiceLevel

@@ -9,7 +9,8 @@ extension Gateway {
     /// - Parameters:
     ///   - worklist: which list.
     ///   - horizon: for ``Worklist/dueSoon``, how far ahead a due date counts as soon.
-    ///   - pickupLocation: for ``Worklist/readyForPickup``, only this branch's shelf.
+    ///   - pickupLocation: for ``Worklist/readyForPickup``, only this branch's shelf; for ``Worklist/toPull``,
+    ///     only this owning branch's pick list.
     ///   - limit: at most this many entries.
     /// - Throws: ``StaffActionError/Reason/unknownBranch`` for a branch not in `[library]`, or the store's error.
     public func worklist(
@@ -18,6 +19,10 @@ extension Gateway {
         pickupLocation: String? = nil,
         limit: Int = 1_000
     ) async throws -> [WorklistEntry] {
+        if worklist == .toPull {
+            let branch = try configuration.knownBranch(pickupLocation, as: "branch")
+            return try await store.worklist(WorklistQuery(worklist, now: now, branch: branch, limit: limit))
+        }
         let branch = try configuration.pickupBranch(pickupLocation)
         return try await store.worklist(WorklistQuery(worklist, now: now, horizon: horizon, pickupLocation: branch, limit: limit))
     }

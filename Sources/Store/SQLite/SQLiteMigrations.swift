@@ -246,6 +246,7 @@ enum SQLiteMigrations {
         registerMoney(&migrator)
         registerDeskMigrations(&migrator)
         registerReportMigrations(&migrator)
+        registerPullMigrations(&migrator)
         return migrator
     }
 }

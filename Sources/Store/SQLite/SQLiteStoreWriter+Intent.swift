@@ -32,6 +32,10 @@ extension SQLiteStoreWriter {
                 try update(review)
             case .updateLedgerEntry(let entry):
                 try update(entry)
+            case .insertPull(let pull):
+                try insertPullRow(pull)
+            case .updatePull(let pull):
+                try update(pull)
             }
         }
     }

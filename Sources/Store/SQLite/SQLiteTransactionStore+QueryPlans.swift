@@ -67,6 +67,13 @@ extension SQLiteTransactionStore {
             }
             let (branchSQL, branchArguments) = Self.worklistStatement(WorklistQuery(.readyForPickup, now: since, pickupLocation: "MAIN"))
             queries.append(("worklist ready-for-pickup at one branch", branchSQL, branchArguments))
+            let (pickSQL, pickArguments) = Self.worklistStatement(WorklistQuery(.toPull, now: since, branch: "MAIN"))
+            queries.append(("worklist to-pull at one branch", pickSQL, pickArguments))
+            let (transactionPullsSQL, transactionPullsArguments) = Self.pullsStatement(PullQuery(states: [], transactionID: 1))
+            queries.append(("pulls of a transaction", transactionPullsSQL, transactionPullsArguments))
+            queries.append(("pulls of a transaction (writer)", "SELECT * FROM pull WHERE transaction_id = ? ORDER BY id", [1]))
+            let (dueSQL, dueArguments) = Self.duePullsStatement(at: since)
+            queries.append(("pulls due", dueSQL, dueArguments))
             let (demandSQL, demandArguments) = Self.demandStatement(from: since, before: since, minimumRequests: 2)
             queries.append(("demand report", demandSQL, demandArguments))
             let (shipmentsSQL, shipmentsArguments) = Self.shipmentsStatement(from: since, before: since)
