@@ -60,6 +60,14 @@ import Testing
         #expect(bad.message.hasPrefix("cannot read \"soon\""))
     }
 
+    @Test func closedDaysAreReadOrTheBadOneIsReportedWithItsPlace() throws {
+        let good = try ConfigurationTestSupport.parse(library + "[policy]\nclosed_days = [\"2026-12-25\", \"2027-01-01\"]\n")
+        #expect(good.policy?.closedDays == [CalendarDay(year: 2026, month: 12, day: 25), CalendarDay(year: 2027, month: 1, day: 1)])
+        let bad = try ConfigurationTestSupport.problem(library + "[policy]\nclosed_days = [\"2026-12-25\", \"Christmas\"]\n")
+        #expect(bad.key == "policy.closed_days[2]", "counted from 1, as the file reads")
+        #expect(bad.message == "\"Christmas\" is not a day like 2026-12-25")
+    }
+
     @Test func thePullTimeoutIsReadOrReportedWithItsKey() throws {
         #expect(try ConfigurationTestSupport.parse(library).policy?.lending.pullTimeout ?? LendingPolicyConfiguration().pullTimeout
             == ReviewTimeout(amount: 2, unit: .businessDays))

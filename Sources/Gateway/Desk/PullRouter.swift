@@ -77,7 +77,7 @@ struct PullRouter {
                 : "no branch other than \(tried.sorted().joined(separator: ", ")) holds a lendable copy"
             return (.noCopy, [event(transaction, "pull-none", detail: detail)])
         }
-        let deadline = policy.lending.pullTimeout.deadline(from: now, calendar: policy.calendar)
+        let deadline = policy.lending.pullTimeout.deadline(from: now, workingDays: policy.workingDays)
         let pull = try writer.insert(
             PullRecord(
                 transactionID: transaction.id,

@@ -250,7 +250,7 @@ struct InboundProcessor: Sendable {
         summary.code = decision.outcome.code.rawValue
 
         if case .review(let review) = decision.outcome {
-            let deadline = policy.onReviewTimeout == .unfilled ? policy.reviewTimeout.deadline(from: now, calendar: policy.calendar) : nil
+            let deadline = policy.onReviewTimeout == .unfilled ? policy.reviewTimeout.deadline(from: now, workingDays: policy.workingDays) : nil
             let record = try writer.insert(
                 ReviewRecord(
                     side: .lending,
