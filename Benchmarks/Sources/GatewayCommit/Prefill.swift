@@ -3,7 +3,8 @@
 // some open; two messages and two events each. Loans that are out have a due date 30 days after they were
 // created (so the older open ones are overdue); borrowing requests have a pickup branch and policy facts
 // (title key among 5,000 titles, a patron key among 3,000 patrons), and one in ten is a copy counted in
-// the copyright ledger. The money of those two years: each month, an invoice to each of the 40 peers (one
+// the copyright ledger. Lending loans were pulled from one of three branches (the pull still open while
+// WillSupply). The money of those two years: each month, an invoice to each of the 40 peers (one
 // in twenty voided, the rest paid a month later) and an invoice from each, approved a week after its date.
 // Rows are written straight with GRDB in large transactions (this is set-up, not what is measured).
 
@@ -68,6 +69,12 @@ enum Prefill {
                             requested_local, title, purge_after) VALUES (?, ?, 'institution', 2026, 'guideline', 1, 'US-CCG', 'filled', ?, '', ?, ?)
                         """
                 )
+                let pull = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO pull (transaction_id, branch, title, call_number, shelf_location, state, created_at, deadline, closed_at)
+                        VALUES (?, ?, ?, ?, 'Stacks', ?, ?, ?, ?)
+                        """
+                )
                 let event = try db.cachedStatement(
                     sql: "INSERT INTO event (transaction_id, at, source, event, from_state, to_state, message_id) VALUES (?, ?, 'peer', ?, ?, ?, ?)"
                 )
@@ -103,6 +110,14 @@ enum Prefill {
                         closed && index % 2 == 0 ? updated + 90 * 86_400 : nil, out ? created + 30 * 86_400 : nil,
                         lending ? nil : ["MAIN", "LAW", "MED"][index % 3], supplied ? created + Double(1 + index % 9) * 86_400 : nil,
                     ])
+                    if lending, state == SupplierState.willSupply.rawValue || state == SupplierState.loanCompleted.rawValue {
+                        // A supplied loan was pulled from its branch: still open while WillSupply, arrived since.
+                        let open = state == SupplierState.willSupply.rawValue
+                        try pull.execute(arguments: [
+                            id, ["MAIN", "LAW", "MED"][index % 3], "A title \(index % 5_000)", "QA76.\(index % 900)", open ? "open" : "arrived",
+                            created, created + 2 * 86_400, open ? nil : created + 86_400,
+                        ])
+                    }
                     if !lending {
                         let titleKey = "a title \(index % 5_000)"
                         try facts.execute(arguments: [id, "\(titleKey)|\(index % 7)", titleKey, "patron-\(index % 3_000)"])
