@@ -10,8 +10,8 @@ import Transport
 /// The daemon's clock work: answers lending reviews whose deadline passed (Unfilled, so the borrower's
 /// rota moves on) once a minute; once an hour marks loans Overdue whose due date passed (policy
 /// `mark_overdue_after_days`), bills loans long overdue as lost, cancels lenders silent past the
-/// expect-to-supply deadline, sends the overdue reminders on their schedules (both roles) and the patrons' overdue and
-/// recalled notices (`[notices]`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
+/// expect-to-supply deadline, ends pulls past `pull_timeout`, sends the overdue reminders on their schedules (both roles)
+/// and the patrons' overdue and recalled notices (`[notices]`); once a day (each of these the first time at start-up) purges copyright-ledger rows whose
 /// retention ended and the patron data of transactions closed longer than `patronDataRetentionDays`. Each
 /// minute it also sets the backlog gauges: `illgate_outbox_messages{status}` and `illgate_reviews_open`.
 /// Times are read on the gateway's clock (``Gateway/now``, injected), and ``HousekeepingSchedule`` decides
@@ -46,6 +46,7 @@ struct Housekeeping: Service {
                         try await markOverdueLoans()
                         try await billLongOverdueLoans()
                         try await cancelSilentLenders()
+                        try await timeOutPulls()
                         try await sendPatronNotices()
                     case .retentionPurge: try await purgeExpiredData()
                     }
@@ -99,6 +100,25 @@ struct Housekeeping: Service {
                 metadata["next_peer"] = .string(next.peerName)
             }
             logger.notice("lender silent past the expect-to-supply deadline: Cancel sent", metadata: metadata)
+        }
+    }
+
+    /// Ends the pulls still open past `[policy.lending] pull_timeout`: each goes to the next branch, or its
+    /// request is answered Unfilled NotOnShelf; one log line each.
+    private func timeOutPulls() async throws {
+        for outcome in try await gateway.timeOutPulls() {
+            var metadata: Logger.Metadata = [
+                "event": "pull-timeout", "tx": .string(String(outcome.transaction.id)),
+                "request_id": .string(outcome.transaction.requestingAgencyRequestID), "branch": .string(outcome.closed.branch),
+                "pull": .string(String(outcome.closed.id)),
+            ]
+            if let next = outcome.next {
+                metadata["next_branch"] = .string(next.branch)
+                logger.notice("pull timed out: pulling from the next branch", metadata: metadata)
+            } else {
+                metadata["reason"] = .string(Gateway.pullUnfilledReason.value)
+                logger.notice("pull timed out: request answered Unfilled", metadata: metadata)
+            }
         }
     }
 

@@ -15,6 +15,8 @@ public protocol MoneyStoreReader {
     func invoices(peerName: String?) throws -> [InvoiceRecord]
     func invoiceLines(invoiceID: Int64) throws -> [InvoiceLineRecord]
     func payments(invoiceID: Int64) throws -> [PaymentRecord]
+    /// The payments of one peer's invoices, or of everyone's when `nil`, oldest first.
+    func payments(peerName: String?) throws -> [PaymentRecord]
     func receivedInvoice(id: Int64) throws -> ReceivedInvoiceRecord?
     func receivedInvoice(peerName: String, number: String) throws -> ReceivedInvoiceRecord?
     /// Lenders' invoices in these states, oldest first.
@@ -22,6 +24,10 @@ public protocol MoneyStoreReader {
     func receivedInvoiceLines(invoiceID: Int64) throws -> [ReceivedInvoiceLineRecord]
     /// Lines of lenders' invoices matched to one of our transactions.
     func receivedInvoiceLines(transactionID: Int64) throws -> [ReceivedInvoiceLineRecord]
+    /// The money billed and paid both ways, dated in `[start, end)`, oldest first: invoices and credit notes
+    /// we issued (not voided) and the payments received for them; lenders' invoices we recorded and the ones
+    /// we approved for payment.
+    func moneyActivity(from start: Date, before end: Date) throws -> [MoneyActivityRecord]
 }
 
 /// The writes of the charges ledger and the invoices, inside the caller's database transaction. Invoice

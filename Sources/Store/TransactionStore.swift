@@ -72,6 +72,11 @@ public protocol TransactionStore: Sendable {
     func demand(createdFrom start: Date, before end: Date, minimumRequests: Int) async throws -> [TitleDemandRecord]
     /// The loans we shipped in `[start, end)`, by peer and in the order they were shipped (packing lists).
     func shipments(shippedFrom start: Date, before end: Date) async throws -> [ShipmentRecord]
+    /// Pulls with their transactions' request ids: a branch's pick list (open pulls, oldest first), or a
+    /// transaction's pulls.
+    func pulls(_ query: PullQuery) async throws -> [PullListing]
+    /// Open pulls whose deadline is at or before `now`, soonest first.
+    func duePulls(at now: Date) async throws -> [PullRecord]
     /// A transaction's overdue reminders, oldest first.
     func reminders(transactionID: Int64) async throws -> [ReminderRecord]
     /// Runs `work` on a consistent snapshot of the charges and invoices, off the writer.
@@ -119,7 +124,7 @@ extension TransactionStore {
 
 /// Reads and writes inside one database transaction of ``TransactionStore/write(_:)``.
 /// Valid only during that call.
-public protocol StoreWriter: PolicyStoreWriter, MoneyStoreWriter, ReminderStoreWriter {
+public protocol StoreWriter: PolicyStoreWriter, MoneyStoreWriter, PullStoreWriter, ReminderStoreWriter {
     /// The transaction with this id.
     func transaction(id: Int64) throws -> TransactionRecord?
     /// The current (not superseded) transaction for a role and a borrower's request id.

@@ -29,6 +29,8 @@ public enum PolicyDecisionLog {
             if let id = decision.transactionID { line["tx"] = .string(String(id)) }
             if let id = decision.reviewID { line["review"] = .string(String(id)) }
             if let peer { line["peer"] = .string(peer) }
+            if let requestID { line["request_id"] = .string(requestID) }
+            if let branch = notice.branch { line["branch"] = .string(branch) }
             switch notice.level {
             case .info: logger.info("\(notice.detail)", metadata: line)
             case .warning: logger.warning("\(notice.detail)", metadata: line)

@@ -12,6 +12,7 @@ struct Illgate: AsyncParsableCommand {
             ServeCommand.self, CheckConfigCommand.self, ValidateCommand.self, RequestCommand.self, TransactionsCommand.self,
             OutboxCommand.self, ReviewCommand.self, HoldingsCommand.self, PolicyCommand.self, ReportCommand.self, RoyaltiesCommand.self,
             StatesCommand.self, RefusalsCommand.self, ChargeCommand.self, InvoiceCommand.self, WorklistCommand.self, PrintCommand.self,
+            NoticeCommand.self, PullCommand.self,
             NoticeCommand.self,
             RemindCommand.self,
         ]

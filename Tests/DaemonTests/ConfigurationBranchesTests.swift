@@ -60,6 +60,24 @@ import Testing
         #expect(bad.message.hasPrefix("cannot read \"soon\""))
     }
 
+    @Test func closedDaysAreReadOrTheBadOneIsReportedWithItsPlace() throws {
+        let good = try ConfigurationTestSupport.parse(library + "[policy]\nclosed_days = [\"2026-12-25\", \"2027-01-01\"]\n")
+        #expect(good.policy?.closedDays == [CalendarDay(year: 2026, month: 12, day: 25), CalendarDay(year: 2027, month: 1, day: 1)])
+        let bad = try ConfigurationTestSupport.problem(library + "[policy]\nclosed_days = [\"2026-12-25\", \"Christmas\"]\n")
+        #expect(bad.key == "policy.closed_days[2]", "counted from 1, as the file reads")
+        #expect(bad.message == "\"Christmas\" is not a day like 2026-12-25")
+    }
+
+    @Test func thePullTimeoutIsReadOrReportedWithItsKey() throws {
+        #expect(try ConfigurationTestSupport.parse(library).policy?.lending.pullTimeout ?? LendingPolicyConfiguration().pullTimeout
+            == ReviewTimeout(amount: 2, unit: .businessDays))
+        let hours = try ConfigurationTestSupport.parse(library + "[policy.lending]\npull_timeout = \"48 hours\"\n")
+        #expect(hours.policy?.lending.pullTimeout == ReviewTimeout(amount: 48, unit: .hours))
+        let bad = try ConfigurationTestSupport.problem(library + "[policy.lending]\npull_timeout = \"two days\"\n")
+        #expect(bad.key == "policy.lending.pull_timeout")
+        #expect(bad.message.hasPrefix("cannot read \"two days\""))
+    }
+
     @Test func anUnknownBranchKeyIsReported() throws {
         let problem = try ConfigurationTestSupport.problem(library + "[[library.branches]]\ncode = \"MAIN\"\nname = \"Main\"\nadress = [\"x\"]\n")
         #expect(problem.key == "library.branches[1].adress")

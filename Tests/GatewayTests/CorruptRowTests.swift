@@ -74,6 +74,19 @@ import Transactions
         #expect(gateway.corruptRows.count == 1)
     }
 
+    @Test func theActivityReportNamesACorruptStateOrRoleInsteadOfCountingIt() async throws {
+        let (corrupt, _) = try await twoTransactionsFirstCorrupt()
+        let period = (start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 4_000_000_000))
+        let error = await #expect(throws: StoreError.self) { _ = try await gateway.store.activity(createdFrom: period.start, before: period.end) }
+        #expect(error?.rowID == corrupt && error?.column == "state" && error?.value == "Bogus")
+        try damage(transaction: corrupt, column: "state", value: SupplierState.willSupply.rawValue)
+        try damage(transaction: corrupt, column: "role", value: "lender")
+        let roleError = await #expect(throws: StoreError.self) { _ = try await gateway.store.activity(createdFrom: period.start, before: period.end) }
+        #expect(roleError?.rowID == corrupt && roleError?.column == "role" && roleError?.value == "lender")
+        try damage(transaction: corrupt, column: "role", value: "supplier")
+        #expect(try await gateway.store.activity(createdFrom: period.start, before: period.end).map(\.outcome) == [.open, .open])
+    }
+
     @Test func eachEnumeratedColumnIsChecked() async throws {
         let reply = await gateway.handle(try request("R-3"), from: context)
         let id = try #require(reply.transactionID)

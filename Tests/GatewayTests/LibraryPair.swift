@@ -69,6 +69,7 @@ struct LibraryPair {
         borrowerPolicy: PolicyConfiguration? = nil,
         borrowerPeers: [Peer] = [],
         borrowerBranches: [Branch] = [],
+        lenderBranches: [Branch] = [],
         lenderStatementObserver: (@Sendable (String) -> Void)? = nil,
         lenderBilling: BillingConfiguration = BillingConfiguration(),
         borrowerNotices: NoticeConfiguration? = nil
@@ -88,7 +89,8 @@ struct LibraryPair {
                 )
             ],
             requestIDPrefix: "LEND",
-            policy: lenderPolicy
+            policy: lenderPolicy,
+            branches: lenderBranches
         )
         lenderConfiguration.billing = lenderBilling
         lender = try Gateway(

@@ -154,6 +154,23 @@ final class MoneyEndToEndTests {
         for (json, what) in [(lenderStatement, "lender statement"), (borrowerStatement, "borrower statement"), (invoice, "invoice")] {
             try Self.checkNoFloats(json, what)
         }
+        // The activity report carries the money both ways, by the day it is dated, on the CLI and the admin API.
+        let period = ["--from", "2026-01-01", "--to", "2099-12-31"]
+        let lent = try lender.cli(["report", "activity", "--format", "csv"] + period)
+        #expect(lent.hasPrefix("role,peer,requests,supplied,unfilled,conditions,cancelled,open,fill_rate,median_days_to_supply,billed,paid\n"))
+        #expect(lent.contains("lending,borrower,1,1,0,0,0,0,1.0000,"), "\(lent)")
+        #expect(lent.contains(",55.00 USD,55.00 USD\n"), "invoiced and paid: \(lent)")
+        let borrowed = try borrower.cli(["report", "activity"] + period)
+        #expect(borrowed.contains("BILLED") && borrowed.contains("55.00 USD"), "\(borrowed)")
+        let token = try String(contentsOf: lender.directory.appendingPathComponent("admin.token"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = try AuthenticationTests.exchange(
+            port: lender.adminPort,
+            "GET /v1/reports/activity?from=2026-01-01&to=2099-12-31 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n\r\n"
+        )
+        #expect(answer.contains(#""billed":[{"amount":"55.00","currency":"USD"}]"#), "\(answer)")
+        #expect(answer.contains(#""paid":[{"amount":"55.00","currency":"USD"}]"#), "\(answer)")
+
         let pdf = root.appendingPathComponent("invoice-\(edition).pdf")
         try lender.cli(["invoice", "show", number, "--pdf", pdf.path])
         #expect(try Data(contentsOf: pdf).prefix(5) == Data("%PDF-".utf8))

@@ -49,12 +49,19 @@ enum IllgateBinary {
     }
 }
 
-/// A free TCP port on loopback (bound to 0, read, released).
+/// A free TCP port on loopback for a daemon to listen on, outside the kernel's ephemeral range.
+///
+/// A port the kernel hands to a bind of port 0 comes from the ephemeral range, the same range it takes the
+/// local ports of outgoing connections from: between the moment a test picks such a port and the moment
+/// the daemon binds it, any connection on the machine (another test's client, a build) may take it
+/// (`Address already in use`). Ports below that range are never given to outgoing connections, so one is
+/// picked at random there and checked free by binding it.
 func freePort() -> Int {
-    // The kernel may hand the same free port to two binds in a row once the first is released: never give
-    // out a port twice in one test run, or a daemon's admin and HTTP listeners can be told to share one.
+    // Never give out a port twice in one test run, or a daemon's admin and HTTP listeners could be told to
+    // share one.
     while true {
-        let port = unusedPort()
+        let port = Int.random(in: listeningPorts)
+        guard isFree(port) else { continue }
         let fresh = handedOutPorts.withLock { ports in ports.insert(port).inserted }
         if fresh { return port }
     }
@@ -62,17 +69,23 @@ func freePort() -> Int {
 
 private let handedOutPorts = Mutex<Set<Int>>([])
 
-private func unusedPort() -> Int {
+/// The ports below the kernel's ephemeral range (`ip_local_port_range`, 32768-60999 by default) and above
+/// the well-known and commonly registered ones.
+private let listeningPorts: Range<Int> = {
+    let text = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? ""
+    let lowest = text.split(whereSeparator: \.isWhitespace).first.flatMap { Int($0) } ?? 32_768
+    return lowest > 15_000 ? 10_000..<lowest : 61_000..<65_000
+}()
+
+private func isFree(_ port: Int) -> Bool {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(descriptor) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) } }
-    return Int(UInt16(bigEndian: address.sin_port))
+    address.sin_port = UInt16(port).bigEndian
+    let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    return withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) } } == 0
 }
 
 /// One library's `illgate serve` process, with its own configuration, database and ports.

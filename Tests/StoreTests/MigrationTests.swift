@@ -35,6 +35,11 @@ import Transactions
             if try db.columns(in: "ill_transaction").contains(where: { $0.name == "closed_at" }) {
                 try db.execute(sql: "UPDATE ill_transaction SET closed_at = updated_at WHERE id = 2")
             }
+            // From v9 on, the store itself notes when a transaction was first supplied.
+            if try db.columns(in: "ill_transaction").contains(where: { $0.name == "supplied_at" }) {
+                try db.execute(sql: "UPDATE ill_transaction SET supplied_at = ? WHERE id = 1", arguments: [at(0).timeIntervalSince1970])
+                try db.execute(sql: "UPDATE ill_transaction SET supplied_at = updated_at WHERE id = 2")
+            }
         }
         try queue.close()
 
@@ -60,6 +65,13 @@ import Transactions
             try Row.fetchAll(db, sql: "SELECT id, closed_at FROM ill_transaction ORDER BY id").map { row -> Double? in row["closed_at"] }
         }
         #expect(closedAt == [nil, at(60).timeIntervalSince1970])
+
+        // v9 set supplied_at from the first event into a supplied state (the loan), else the last update
+        // (the completed loan has no history): the activity report's time to supply reads it.
+        let suppliedAt = try await DatabaseQueue(path: directory.database).read { db in
+            try Row.fetchAll(db, sql: "SELECT supplied_at FROM ill_transaction ORDER BY id").map { row -> Double? in row["supplied_at"] }
+        }
+        #expect(suppliedAt == [at(0).timeIntervalSince1970, at(60).timeIntervalSince1970])
 
         if hasPolicyTables {
             #expect(try await store.holdingsCount() == 1)

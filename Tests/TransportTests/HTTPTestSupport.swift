@@ -83,6 +83,8 @@ private struct DownStore: TransactionStore {
     func worklist(_ query: WorklistQuery) async throws -> [WorklistEntry] { throw Down() }
     func demand(createdFrom start: Date, before end: Date, minimumRequests: Int) async throws -> [TitleDemandRecord] { throw Down() }
     func shipments(shippedFrom start: Date, before end: Date) async throws -> [ShipmentRecord] { throw Down() }
+    func pulls(_ query: PullQuery) async throws -> [PullListing] { throw Down() }
+    func duePulls(at now: Date) async throws -> [PullRecord] { throw Down() }
     func reminders(transactionID: Int64) async throws -> [ReminderRecord] { throw Down() }
     func readMoney<Result: Sendable>(_ work: @escaping @Sendable (any MoneyStoreReader) throws -> Result) async throws -> Result { throw Down() }
 }

@@ -3,8 +3,10 @@
 // some open; two messages and two events each. Loans that are out have a due date 30 days after they were
 // created (so the older open ones are overdue); borrowing requests have a pickup branch and policy facts
 // (title key among 5,000 titles, a patron key among 3,000 patrons), and one in ten is a copy counted in
-// the copyright ledger. Rows are written straight with GRDB in large
-// transactions (this is set-up, not what is measured).
+// the copyright ledger. Lending loans were pulled from one of three branches (the pull still open while
+// WillSupply). The money of those two years: each month, an invoice to each of the 40 peers (one
+// in twenty voided, the rest paid a month later) and an invoice from each, approved a week after its date.
+// Rows are written straight with GRDB in large transactions (this is set-up, not what is measured).
 
 import Foundation
 import GRDB
@@ -48,8 +50,8 @@ enum Prefill {
                     sql: """
                         INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                             supplying_agency_id, supplying_agency_request_id, peer_name, edition, has_answered_request, last_status,
-                            title, created_at, updated_at, closed_at, patron_data_purged_at, version, due_date, pickup_location)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3, ?, ?)
+                            title, created_at, updated_at, closed_at, patron_data_purged_at, version, due_date, pickup_location, supplied_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '1.2', 1, ?, ?, ?, ?, ?, ?, 3, ?, ?, ?)
                         """
                 )
                 let message = try db.cachedStatement(
@@ -67,6 +69,12 @@ enum Prefill {
                             requested_local, title, purge_after) VALUES (?, ?, 'institution', 2026, 'guideline', 1, 'US-CCG', 'filled', ?, '', ?, ?)
                         """
                 )
+                let pull = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO pull (transaction_id, branch, title, call_number, shelf_location, state, created_at, deadline, closed_at)
+                        VALUES (?, ?, ?, ?, 'Stacks', ?, ?, ?, ?)
+                        """
+                )
                 let event = try db.cachedStatement(
                     sql: "INSERT INTO event (transaction_id, at, source, event, from_state, to_state, message_id) VALUES (?, ?, 'peer', ?, ?, ?, ?)"
                 )
@@ -77,16 +85,19 @@ enum Prefill {
                     let state: String
                     let closed: Bool
                     let out: Bool
+                    let supplied: Bool
                     if lending {
                         let picked = pick(supplierStates, index / 4 * 7 + index % 4)
                         state = picked.rawValue
                         closed = picked.isTerminal
                         out = [.loaned, .overdue].contains(picked)
+                        supplied = picked.outcome == .supplied
                     } else {
                         let picked = pick(requesterStates, index / 4)
                         state = picked.rawValue
                         closed = picked.isTerminal
                         out = [.received, .withPatron].contains(picked)
+                        supplied = picked.outcome == .supplied
                     }
                     let peer = "peer-\(index % 40)"
                     let requester = lending ? "ISIL:XX-P\(index % 40)" : "ISIL:XX-ILLGATE"
@@ -97,8 +108,16 @@ enum Prefill {
                         id, lending ? "supplier" : "requester", state, index % 3 == 0 ? "Copy" : "Loan", requester, requestID, supplier,
                         "ILG-\(id)", peer, "Loaned", "A title \(index % 5_000)", created, updated, closed ? updated : nil,
                         closed && index % 2 == 0 ? updated + 90 * 86_400 : nil, out ? created + 30 * 86_400 : nil,
-                        lending ? nil : ["MAIN", "LAW", "MED"][index % 3],
+                        lending ? nil : ["MAIN", "LAW", "MED"][index % 3], supplied ? created + Double(1 + index % 9) * 86_400 : nil,
                     ])
+                    if lending, state == SupplierState.willSupply.rawValue || state == SupplierState.loanCompleted.rawValue {
+                        // A supplied loan was pulled from its branch: still open while WillSupply, arrived since.
+                        let open = state == SupplierState.willSupply.rawValue
+                        try pull.execute(arguments: [
+                            id, ["MAIN", "LAW", "MED"][index % 3], "A title \(index % 5_000)", "QA76.\(index % 900)", open ? "open" : "arrived",
+                            created, created + 2 * 86_400, open ? nil : created + 86_400,
+                        ])
+                    }
                     if !lending {
                         let titleKey = "a title \(index % 5_000)"
                         try facts.execute(arguments: [id, "\(titleKey)|\(index % 7)", titleKey, "patron-\(index % 3_000)"])
@@ -125,8 +144,47 @@ enum Prefill {
             written = upTo
             progress(written)
         }
+        try pool.write { db in try prefillMoney(db, from: start, months: 24, peers: 40) }
         try pool.write { db in try db.execute(sql: "ANALYZE") }
         return middle
+    }
+
+    /// A month's invoices both ways per peer over `months` months from `start`.
+    private static func prefillMoney(_ db: Database, from start: Double, months: Int, peers: Int) throws {
+        let invoice = try db.cachedStatement(
+            sql: """
+                INSERT INTO invoice (number, year, sequence, kind, peer_name, issued_at, due_at, total, currency, voided_at, bill_to)
+                VALUES (?, 2026, ?, 'invoice', ?, ?, ?, ?, 'USD', ?, 'Prefill library')
+                """
+        )
+        let payment = try db.cachedStatement(
+            sql: """
+                INSERT INTO payment (invoice_id, amount, currency, received_on, recorded_at, recorded_by)
+                VALUES (?, ?, 'USD', ?, ?, 'prefill')
+                """
+        )
+        let received = try db.cachedStatement(
+            sql: """
+                INSERT INTO received_invoice (peer_name, number, invoice_date, total, currency, state, recorded_at, approved_by, approved_at)
+                VALUES (?, ?, ?, ?, 'USD', 'approved', ?, 'prefill', ?)
+                """
+        )
+        var sequence = 0
+        for month in 0..<months {
+            let issued = start + Double(month) * 30.4 * 86_400
+            for peer in 0..<peers {
+                sequence += 1
+                let total = "\(20 + (month * peers + peer) % 80).00"
+                let voided = sequence % 20 == 0
+                try invoice.execute(arguments: [
+                    "PREFILL-\(sequence)", sequence, "peer-\(peer)", issued, issued + 30 * 86_400, total, voided ? issued + 86_400 : nil,
+                ])
+                if !voided {
+                    try payment.execute(arguments: [db.lastInsertedRowID, total, issued + 30 * 86_400, issued + 30 * 86_400])
+                }
+                try received.execute(arguments: ["peer-\(peer)", "L-\(sequence)", issued, total, issued, issued + 7 * 86_400])
+            }
+        }
     }
 
     /// The copyright title cluster of a title key, created on first use.

@@ -32,6 +32,13 @@ extension ConfigurationParser {
                 reader.report("review_timeout", "cannot read \"\(text)\"; write a number and hours, days or business days, like \"2 business days\"")
             }
         }
+        for element in reader.strings("closed_days", expected: "an array of days like [\"2026-12-25\", \"2027-01-01\"]") ?? [] {
+            if let day = CalendarDay(iso: element.value) {
+                policy.closedDays.insert(day)
+            } else {
+                reader.report(at: element.path, "\"\(element.value)\" is not a day like 2026-12-25")
+            }
+        }
         policy.onReviewTimeout = choice(reader, "on_review_timeout", default: policy.onReviewTimeout)
         policy.reviewStops = reader.bool("review_stops") ?? policy.reviewStops
         policy.lending = readLending(reader.table("lending"), calendar: policy.calendar)
@@ -102,6 +109,13 @@ extension ConfigurationParser {
             ?? lending.markOverdueAfterDays
         if let days = reader.integer("bill_lost_after_days_overdue", expected: "a number of days like 60 (0: staff decide)", atLeast: 0, atMost: 3650) {
             lending.billLostAfterDaysOverdue = days == 0 ? nil : days
+        }
+        if let text = reader.string("pull_timeout", expected: "a string like \"2 business days\"") {
+            if let timeout = ReviewTimeout(parsing: text) {
+                lending.pullTimeout = timeout
+            } else {
+                reader.report("pull_timeout", "cannot read \"\(text)\"; write a number and hours, days or business days, like \"2 business days\" or \"48 hours\"")
+            }
         }
         lending.reminders = reminderSchedule(reader) ?? lending.reminders
         checkFinalReminderBeforeBill(lending, reader)

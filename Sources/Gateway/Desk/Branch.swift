@@ -27,12 +27,19 @@ extension GatewayConfiguration {
     /// The configured branch a pickup location names, by its own code.
     /// - Throws: ``StaffActionError/Reason/unknownBranch`` when no branch has that code.
     func pickupBranch(_ code: String?) throws(StaffActionError) -> String? {
+        try knownBranch(code, as: "pickup location")
+    }
+
+    /// The configured branch `code` names, by its own code; `what` is what the code is to the caller
+    /// (`pickup location`, `branch`), for the error.
+    /// - Throws: ``StaffActionError/Reason/unknownBranch`` naming the known branches.
+    func knownBranch(_ code: String?, as what: String) throws(StaffActionError) -> String? {
         guard let code else { return nil }
         guard let branch = branch(code: code) else {
             let known = branches.map(\.code).joined(separator: ", ")
             throw StaffActionError(
                 .unknownBranch,
-                "pickup location '\(code)' is not a branch in [library]; " + (known.isEmpty ? "no branches are configured" : "known branches: \(known)")
+                "\(what) '\(code)' is not a branch in [library]; " + (known.isEmpty ? "no branches are configured" : "known branches: \(known)")
             )
         }
         return branch.code

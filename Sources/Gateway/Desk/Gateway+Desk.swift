@@ -9,7 +9,8 @@ extension Gateway {
     /// - Parameters:
     ///   - worklist: which list.
     ///   - horizon: for ``Worklist/dueSoon``, how far ahead a due date counts as soon.
-    ///   - pickupLocation: for ``Worklist/readyForPickup``, only this branch's shelf.
+    ///   - pickupLocation: for ``Worklist/readyForPickup``, only this branch's shelf; for ``Worklist/toPull``,
+    ///     only this owning branch's pick list.
     ///   - limit: at most this many entries.
     /// - Throws: ``StaffActionError/Reason/unknownBranch`` for a branch not in `[library]`, or the store's error.
     public func worklist(
@@ -18,6 +19,10 @@ extension Gateway {
         pickupLocation: String? = nil,
         limit: Int = 1_000
     ) async throws -> [WorklistEntry] {
+        if worklist == .toPull {
+            let branch = try configuration.knownBranch(pickupLocation, as: "branch")
+            return try await store.worklist(WorklistQuery(worklist, now: now, branch: branch, limit: limit))
+        }
         let branch = try configuration.pickupBranch(pickupLocation)
         let entries = try await store.worklist(WorklistQuery(worklist, now: now, horizon: horizon, pickupLocation: branch, limit: limit))
         return worklist.showsReminders ? withNextReminders(entries) : entries
@@ -96,9 +101,12 @@ extension Gateway {
         try ReportPeriod(from: from, to: to, now: now, calendar: libraryCalendar)
     }
 
-    /// The activity report of a period.
+    /// The activity report of a period: the requests created in it, and the money billed and paid in it.
     public func activityReport(_ period: ReportPeriod, byMonth: Bool = false) async throws -> ActivityReport {
-        ActivityReport(try await store.activity(createdFrom: period.start, before: period.end), byMonth: byMonth, calendar: libraryCalendar)
+        let (start, end) = (period.start, period.end)
+        async let money = store.readMoney { reader in try reader.moneyActivity(from: start, before: end) }
+        let records = try await store.activity(createdFrom: start, before: end)
+        return ActivityReport(records, money: try await money, byMonth: byMonth, calendar: libraryCalendar)
     }
 
     /// The demand report of a period: titles asked for at least `minimumRequests` times.

@@ -22,14 +22,14 @@ extension Gateway {
     public func cancelSilentLenders() async throws -> [SilentLenderCancellation] {
         guard let policy = configuration.policy, let deadline = policy.borrowing.expectToSupplyBy else { return [] }
         let now = self.now
-        let calendar = policy.calendar
+        let workingDays = policy.workingDays
         var waiting: [TransactionRecord] = []
         for state in [RequesterState.requested, .expectToSupply] {
             waiting += try await store.transactions(matching: TransactionFilter(role: .requester, state: state.rawValue, limit: 1_000))
         }
         var cancelled: [SilentLenderCancellation] = []
         for transaction in waiting.sorted(by: { $0.id < $1.id })
-        where !transaction.cancelPending && deadline.deadline(from: transaction.createdAt, calendar: calendar) <= now {
+        where !transaction.cancelPending && deadline.deadline(from: transaction.createdAt, workingDays: workingDays) <= now {
             do {
                 cancelled.append(try await cancelSilentLender(transaction.id, deadline: deadline))
             } catch let refusal as StaffActionError where refusal.reason == .notAllowed || refusal.reason == .notFound {

@@ -6,13 +6,18 @@ public import Store
 /// Reads a holdings export (CSV with a header row) into holdings records, rejecting bad rows with their
 /// line numbers. Columns, in any order, names case-insensitive:
 /// `title` (required), `isbn`, `issn`, `oclc` (several values separated by `;` or `|`), `format`,
-/// `location` (or `branch`), `call_number`, `status` (available, on_loan, missing, lost, non_circulating,
+/// `branch` (the owning branch, a code of `[[library.branches]]`), `location` (the shelf location, free text),
+/// `call_number`, `status` (available, on_loan, missing, lost, non_circulating,
 /// at_bindery, on_order, poor_condition; default available), `due_date`, `acquired_on` (YYYY-MM-DD),
 /// `licence` (permitted, print_only, domestic_only, not_permitted), `local_hold` (yes/no), and item-level
 /// policy facts: `loan_allowed` (or `loans_allowed`) and `copy_allowed` (or `copies_allowed`), yes/no with
 /// empty meaning not stated, and `periodical_class` (scholarly or general, the Canadian one-year rule C05).
 /// `replacement_cost` is what replacing the copy costs, an amount and an ISO 4217 currency (`45.00 USD`);
 /// empty means the charges configuration's default for the material type.
+///
+/// Without configured branches a `branch` value is read as the shelf location when the row has none (what
+/// the column meant before branches existed); with branches, a code that is none of them is a ``FileError``
+/// naming its line, so nothing of the file is imported.
 public struct HoldingsCSVReader: Sendable {
     /// A row that was not imported.
     public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
@@ -40,12 +45,16 @@ public struct HoldingsCSVReader: Sendable {
     ]
 
     private let calendar: Calendar
+    private let branches: [String]
 
-    /// - Parameter timeZone: the zone dates without a time are read in (the library's).
-    public init(timeZone: TimeZone) {
+    /// - Parameters:
+    ///   - timeZone: the zone dates without a time are read in (the library's).
+    ///   - branches: the codes of `[[library.branches]]`; empty when none are configured.
+    public init(timeZone: TimeZone, branches: [String] = []) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
+        self.branches = branches
     }
 
     /// Reads the whole text; `progress` is called every 1,000 rows with the rows read so far.
@@ -73,6 +82,11 @@ public struct HoldingsCSVReader: Sendable {
                 let trimmed = value.trimmingCharacters(in: .whitespaces)
                 if !trimmed.isEmpty { row[name] = trimmed }
             }
+            if !branches.isEmpty {
+                row["branch"] = try owningBranch(row["branch"], line: line)
+            } else if row["location"] == nil {
+                row["location"] = row["branch"]
+            }
             switch record(row, line: line) {
             case .success(let record): result.records.append(record)
             case .failure(let rejection): result.rejections.append(rejection)
@@ -80,6 +94,17 @@ public struct HoldingsCSVReader: Sendable {
         }
         if let error = rows.error { throw FileError(description: error) }
         return result
+    }
+
+    /// The configured code a row's `branch` names (case-insensitive), or `nil` when the row names none.
+    private func owningBranch(_ code: String?, line: Int) throws(FileError) -> String? {
+        guard let code else { return nil }
+        guard let known = branches.first(where: { $0.caseInsensitiveCompare(code) == .orderedSame }) else {
+            throw FileError(
+                description: "line \(line): branch \"\(code)\" is not a branch in [library]; known branches: \(branches.joined(separator: ", ")); nothing was imported"
+            )
+        }
+        return known
     }
 
     private func record(_ row: [String: String], line: Int) -> Swift.Result<HoldingRecord, Rejection> {
@@ -149,7 +174,8 @@ public struct HoldingsCSVReader: Sendable {
                 title: title,
                 titleKey: TitleKey.make(title),
                 format: row["format"],
-                location: row["location"] ?? row["branch"],
+                branch: branches.isEmpty ? nil : row["branch"],
+                location: row["location"],
                 callNumber: row["call_number"],
                 status: status,
                 dueDate: dates["due_date"],

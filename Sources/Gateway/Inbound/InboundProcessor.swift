@@ -250,7 +250,7 @@ struct InboundProcessor: Sendable {
         summary.code = decision.outcome.code.rawValue
 
         if case .review(let review) = decision.outcome {
-            let deadline = policy.onReviewTimeout == .unfilled ? policy.reviewTimeout.deadline(from: now, calendar: policy.calendar) : nil
+            let deadline = policy.onReviewTimeout == .unfilled ? policy.reviewTimeout.deadline(from: now, workingDays: policy.workingDays) : nil
             let record = try writer.insert(
                 ReviewRecord(
                     side: .lending,
@@ -279,10 +279,15 @@ struct InboundProcessor: Sendable {
         try writer.update(transaction)
         step.transaction = transaction
         summary.reason = reply.reasonUnfilled?.value ?? reply.reasonRetry?.value
-        step.decision = summary
         step.events.append(
             event(transaction, "policy:\(command.event)", from: from.rawValue, to: to.rawValue, detail: "\(rule): \(reply.note ?? decision.outcome.name)", source: .system)
         )
+        let lookup = (requestKeys ?? RequestKeys(request)).holdings
+        if let routed = try PullRouter(configuration: configuration, now: now).follow(transaction, from: from, to: to, source: .system, lookup: lookup, writer) {
+            step.events += routed.events
+            summary.notices += routed.change.notices
+        }
+        step.decision = summary
         step.outbound += statusMessages(for: effects, state: to, command: command)
     }
 
@@ -316,6 +321,9 @@ struct InboundProcessor: Sendable {
             }
             let detail = [ram.note, bill?.note].compactMap(\.self).joined(separator: "; ")
             step.events.append(self.event(transaction, event.rawValue, from: from.rawValue, to: to.rawValue, detail: detail.isEmpty ? nil : detail))
+            if let routed = try PullRouter(configuration: configuration, now: now).follow(transaction, from: from, to: to, source: .peer, writer) {
+                step.events += routed.events
+            }
             step.outbound += statusMessages(for: effects, state: to, bill: bill)
             if let policy = configuration.policy, effects.contains(.awaitRenewalDecision) {
                 try decideRenewal(&transaction, machine, policy, writer, &step)

@@ -21,4 +21,10 @@ public struct DayFormat: Sendable {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
+
+    /// The day and the minute `date` falls on: `YYYY-MM-DD HH:MM` (a deadline counted in hours).
+    public func withTime(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return self(date) + String(format: " %02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
 }

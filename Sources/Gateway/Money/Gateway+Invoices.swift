@@ -179,13 +179,18 @@ extension Gateway {
     public func invoices(peerName: String? = nil) async throws -> [InvoiceDocument] {
         let billing = configuration.billing
         return try await store.readMoney { reader in
-            try reader.invoices(peerName: peerName).map { try Self.document($0, billing: billing, reader) }
+            try Self.documents(try reader.invoices(peerName: peerName), peerName: peerName, billing: billing, reader)
         }
     }
 
     /// Invoices still owed in part or whole, oldest first (the "unpaid invoices" worklist).
     public func unpaidInvoices() async throws -> [InvoiceDocument] {
-        try await invoices().filter { $0.invoice.kind == .invoice && !$0.isVoid && $0.balance.amount > 0 }
+        let billing = configuration.billing
+        return try await store.readMoney { reader in
+            try Self.documents(try reader.invoices(peerName: nil), peerName: nil, billing: billing, reader) { invoice, balance in
+                invoice.kind == .invoice && invoice.voidedAt == nil && balance.amount > 0
+            }
+        }
     }
 
     // MARK: Helpers inside a read or write
@@ -239,9 +244,6 @@ extension Gateway {
     static func document(_ invoice: InvoiceRecord, billing: BillingConfiguration, _ reader: any MoneyStoreReader) throws -> InvoiceDocument {
         let payments = try reader.payments(invoiceID: invoice.id)
         let credits = try reader.invoices(peerName: invoice.peerName).filter { $0.creditsInvoiceID == invoice.id && $0.voidedAt == nil }
-        let paid = payments.reduce(Decimal(0)) { $0 + $1.amount.amount }
-        let credited = credits.reduce(Decimal(0)) { $0 - $1.total.amount }
-        let owed: Decimal = invoice.voidedAt != nil || invoice.kind == .creditNote ? 0 : invoice.total.amount - paid - credited
         return InvoiceDocument(
             issuer: billing,
             invoice: invoice,
@@ -249,8 +251,48 @@ extension Gateway {
             payments: payments,
             credits: credits,
             creditsNumber: try invoice.creditsInvoiceID.flatMap { try reader.invoice(id: $0)?.number },
-            balance: Money(exactly: owed, invoice.total.currency)
+            balance: balance(of: invoice, payments: payments, credits: credits)
         )
+    }
+
+    /// The documents of many invoices (all of `peerName`'s, or everyone's when `nil`) that `keep` accepts
+    /// with their balance: the payments are read in one query and the credit notes found among `invoices`,
+    /// so a list costs one query per document kept (its lines), not a search of the peer's invoices each.
+    static func documents(
+        _ invoices: [InvoiceRecord],
+        peerName: String?,
+        billing: BillingConfiguration,
+        _ reader: any MoneyStoreReader,
+        keeping keep: (InvoiceRecord, Money) -> Bool = { _, _ in true }
+    ) throws -> [InvoiceDocument] {
+        let payments = Dictionary(grouping: try reader.payments(peerName: peerName), by: \.invoiceID)
+        let numbers = Dictionary(invoices.map { ($0.id, $0.number) }, uniquingKeysWith: { first, _ in first })
+        var credits: [Int64: [InvoiceRecord]] = [:]
+        for invoice in invoices where invoice.voidedAt == nil {
+            if let credited = invoice.creditsInvoiceID { credits[credited, default: []].append(invoice) }
+        }
+        return try invoices.compactMap { invoice in
+            let balance = balance(of: invoice, payments: payments[invoice.id] ?? [], credits: credits[invoice.id] ?? [])
+            guard keep(invoice, balance) else { return nil }
+            return InvoiceDocument(
+                issuer: billing,
+                invoice: invoice,
+                lines: try reader.invoiceLines(invoiceID: invoice.id),
+                payments: payments[invoice.id] ?? [],
+                credits: credits[invoice.id] ?? [],
+                creditsNumber: invoice.creditsInvoiceID.flatMap { numbers[$0] },
+                balance: balance
+            )
+        }
+    }
+
+    /// What is still owed on an invoice: its total less its payments and credit notes (nothing on a void
+    /// invoice or a credit note).
+    private static func balance(of invoice: InvoiceRecord, payments: [PaymentRecord], credits: [InvoiceRecord]) -> Money {
+        let paid = payments.reduce(Decimal(0)) { $0 + $1.amount.amount }
+        let credited = credits.reduce(Decimal(0)) { $0 - $1.total.amount }
+        let owed: Decimal = invoice.voidedAt != nil || invoice.kind == .creditNote ? 0 : invoice.total.amount - paid - credited
+        return Money(exactly: owed, invoice.total.currency)
     }
 
     /// The barcodes we shipped the loan with, from our Loaned message.

@@ -10,10 +10,13 @@ public struct PolicyNotice: Hashable, Sendable {
     public var event: String
     /// One short sentence.
     public var detail: String
+    /// The branch the line is about (a pull's), logged as `branch=`.
+    public var branch: String?
 
-    public init(_ level: Level, event: String, detail: String) {
+    public init(_ level: Level, event: String, detail: String, branch: String? = nil) {
         self.level = level
         self.event = event
         self.detail = detail
+        self.branch = branch
     }
 }

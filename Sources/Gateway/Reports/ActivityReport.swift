@@ -1,10 +1,12 @@
 public import Foundation
+public import ISO18626
 public import Store
 public import Transactions
 
 /// The ILL department's statistics for a period: per role and peer, how many requests, how many were
-/// supplied, unfilled, answered with conditions, cancelled or are still open, the fill rate and the median
-/// time to supply; for the whole period or month by month. Built from ``TransactionStore/activity(createdFrom:before:)``.
+/// supplied, unfilled, answered with conditions, cancelled or are still open, the fill rate, the median
+/// time to supply, and the money billed and paid; for the whole period or month by month. Built from
+/// ``TransactionStore/activity(createdFrom:before:)`` and ``MoneyStoreReader/moneyActivity(from:before:)``.
 public struct ActivityReport: Hashable, Sendable {
     /// One peer's figures for one role, or a role's total (`peerName` nil).
     public struct Line: Hashable, Sendable {
@@ -24,6 +26,12 @@ public struct ActivityReport: Hashable, Sendable {
         public var fillRate: Double?
         /// The median days from the request to its supply, over the supplied requests.
         public var medianDaysToSupply: Double?
+        /// Lending: the invoices (less credit notes) we issued to the peer in the period; borrowing: the
+        /// lender's invoices to us dated in it. One total per currency, by currency code; never converted.
+        public var billed: [Money] = []
+        /// Lending: the payments the peer made in the period; borrowing: the lender's invoices we approved
+        /// for payment in it. One total per currency, by currency code.
+        public var paid: [Money] = []
     }
 
     /// Month by month when asked for (oldest first); within a month (or the period), lending lines first,
@@ -32,63 +40,132 @@ public struct ActivityReport: Hashable, Sendable {
 
     /// Works out the report.
     /// - Parameters:
-    ///   - records: the period's transactions.
-    ///   - byMonth: one block of lines per calendar month in which requests were created.
+    ///   - records: the period's transactions (as the store reads them, oldest first).
+    ///   - money: the money billed and paid in the period (by the day it is dated, not by the requests it is for).
+    ///   - byMonth: one block of lines per calendar month in which requests were created or money was dated.
     ///   - calendar: whose months (the library's time zone).
-    public init(_ records: [TransactionActivityRecord], byMonth: Bool = false, calendar: Calendar = Calendar(identifier: .gregorian)) {
+    public init(
+        _ records: [TransactionActivityRecord],
+        money: [MoneyActivityRecord] = [],
+        byMonth: Bool = false,
+        calendar: Calendar = Calendar(identifier: .gregorian)
+    ) {
         guard byMonth else {
-            lines = Self.lines(records, month: nil)
+            lines = Self.lines(records, money, month: nil)
             return
         }
-        // Sorted by creation, each month's records are one run, found with one calendar
-        // computation per month rather than per record.
-        var lines: [Line] = []
-        let sorted = records.sorted { $0.createdAt < $1.createdAt }
+        let months = MonthBuckets(calendar: calendar)
+        var recordsByMonth: [String: [ArraySlice<TransactionActivityRecord>]] = [:]
+        // Sorted by creation, each month's records are one run, found with one calendar computation per
+        // month rather than per record, and tallied where they lie (no copy).
+        let inOrder = zip(records, records.dropFirst()).allSatisfy { $0.createdAt <= $1.createdAt }
+        let sorted = inOrder ? records : records.sorted { $0.createdAt < $1.createdAt }
         var index = sorted.startIndex
         while index < sorted.endIndex {
-            let first = sorted[index].createdAt
-            let parts = calendar.dateComponents([.year, .month], from: first)
-            let start = calendar.date(from: parts) ?? first
-            let next = calendar.date(byAdding: .month, value: 1, to: start) ?? first.addingTimeInterval(31 * 86_400)
-            let end = sorted[index...].firstIndex { $0.createdAt >= next } ?? sorted.endIndex
-            lines += Self.lines(Array(sorted[index..<end]), month: String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0))
+            let month = months.month(of: sorted[index].createdAt)
+            let end = sorted[index...].firstIndex { $0.createdAt >= month.end } ?? sorted.endIndex
+            recordsByMonth[month.name, default: []].append(sorted[index..<end])
             index = end
         }
-        self.lines = lines
+        let moneyByMonth = Dictionary(grouping: money) { months.month(of: $0.at).name }
+        self.lines = Set(recordsByMonth.keys).union(moneyByMonth.keys).sorted().flatMap { month in
+            Self.lines(recordsByMonth[month] ?? [], moneyByMonth[month] ?? [], month: month)
+        }
     }
 
-    private static func lines(_ records: [TransactionActivityRecord], month: String?) -> [Line] {
+    /// The calendar months dates fall in, named `YYYY-MM`.
+    private struct MonthBuckets {
+        var calendar: Calendar
+
+        func month(of date: Date) -> (name: String, end: Date) {
+            let parts = calendar.dateComponents([.year, .month], from: date)
+            let start = calendar.date(from: parts) ?? date
+            let end = calendar.date(byAdding: .month, value: 1, to: start) ?? date.addingTimeInterval(31 * 86_400)
+            return (String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0), end)
+        }
+    }
+
+    private static func lines(_ records: [TransactionActivityRecord], _ money: [MoneyActivityRecord], month: String?) -> [Line] {
+        lines([records[...]], money, month: month)
+    }
+
+    /// The lines of one block: per role, a line per peer (by name) and the role's total, tallied in one
+    /// pass over the records.
+    private static func lines(_ runs: [ArraySlice<TransactionActivityRecord>], _ money: [MoneyActivityRecord], month: String?) -> [Line] {
         var lines: [Line] = []
         for role in [TransactionRole.supplier, .requester] {
-            let ofRole = records.filter { $0.role == role }
-            guard !ofRole.isEmpty else { continue }
-            let byPeer = Dictionary(grouping: ofRole, by: \.peerName)
-            for peer in byPeer.keys.sorted() {
-                lines.append(Self.line(role: role, peerName: peer, month: month, byPeer[peer] ?? []))
+            var byPeer: [String: Tally] = [:]
+            var total = Tally()
+            for run in runs {
+                for record in run where record.role == role {
+                    byPeer[record.peerName, default: Tally()].count(record)
+                    total.count(record)
+                }
             }
-            lines.append(Self.line(role: role, peerName: nil, month: month, ofRole))
+            let moneyOfRole = money.filter { $0.role == role }
+            guard total.requests > 0 || !moneyOfRole.isEmpty else { continue }
+            let moneyByPeer = Dictionary(grouping: moneyOfRole, by: \.peerName)
+            for peer in Set(byPeer.keys).union(moneyByPeer.keys).sorted() {
+                lines.append((byPeer[peer] ?? Tally()).line(role: role, peerName: peer, month: month, money: moneyByPeer[peer] ?? []))
+            }
+            lines.append(total.line(role: role, peerName: nil, month: month, money: moneyOfRole))
         }
         return lines
     }
 
-    private static func line(role: TransactionRole, peerName: String?, month: String?, _ records: [TransactionActivityRecord]) -> Line {
-        var line = Line(role: role, peerName: peerName, month: month)
-        line.requests = records.count
-        for record in records {
+    /// What one line counts, gathered record by record.
+    private struct Tally {
+        var requests = 0
+        var supplied = 0
+        var unfilled = 0
+        var conditions = 0
+        var cancelled = 0
+        var open = 0
+        /// Days from request to supply, of the supplied requests.
+        var daysToSupply: [Double] = []
+
+        mutating func count(_ record: TransactionActivityRecord) {
+            requests += 1
             switch record.outcome {
-            case .supplied: line.supplied += 1
-            case .unfilled: line.unfilled += 1
-            case .conditions: line.conditions += 1
-            case .cancelled: line.cancelled += 1
-            case .open: line.open += 1
+            case .supplied: supplied += 1
+            case .unfilled: unfilled += 1
+            case .conditions: conditions += 1
+            case .cancelled: cancelled += 1
+            case .open: open += 1
+            }
+            if let supplied = record.suppliedAt {
+                daysToSupply.append(supplied.timeIntervalSince(record.createdAt) / 86_400)
             }
         }
-        let answered = line.supplied + line.unfilled + line.conditions
-        line.fillRate = answered == 0 ? nil : Double(line.supplied) / Double(answered)
-        let days = records.compactMap { record in record.suppliedAt.map { $0.timeIntervalSince(record.createdAt) / 86_400 } }.sorted()
-        if !days.isEmpty {
-            line.medianDaysToSupply = days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
+
+        func line(role: TransactionRole, peerName: String?, month: String?, money: [MoneyActivityRecord]) -> Line {
+            var line = Line(role: role, peerName: peerName, month: month)
+            line.billed = ActivityReport.totals(money, .billed)
+            line.paid = ActivityReport.totals(money, .paid)
+            line.requests = requests
+            line.supplied = supplied
+            line.unfilled = unfilled
+            line.conditions = conditions
+            line.cancelled = cancelled
+            line.open = open
+            let answered = line.supplied + line.unfilled + line.conditions
+            line.fillRate = answered == 0 ? nil : Double(line.supplied) / Double(answered)
+            let days = daysToSupply.sorted()
+            if !days.isEmpty {
+                line.medianDaysToSupply = days.count % 2 == 1 ? days[days.count / 2] : (days[days.count / 2 - 1] + days[days.count / 2]) / 2
+            }
+            return line
         }
-        return line
+    }
+
+    /// One total per currency, by currency code.
+    private static func totals(_ money: [MoneyActivityRecord], _ kind: MoneyActivityRecord.Kind) -> [Money] {
+        var totals: [String: Money] = [:]
+        for record in money where record.kind == kind {
+            let code = record.amount.currency.value
+            let sum = (totals[code]?.amount ?? 0) + record.amount.amount
+            totals[code] = Money(exactly: sum, record.amount.currency)
+        }
+        return totals.keys.sorted().compactMap { totals[$0] }
     }
 }

@@ -95,6 +95,9 @@ extension Gateway {
                     detail: [detail ?? command.note, bill?.note].compactMap(\.self).joined(separator: "; ").nilIfEmpty
                 )
             )
+            if let routed = try PullRouter(configuration: outbound.configuration, now: now).follow(transaction, from: from, to: to, source: source, writer) {
+                for event in routed.events { try writer.append(event) }
+            }
             return transaction
         }
     }

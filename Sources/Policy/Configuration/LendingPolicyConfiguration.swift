@@ -62,6 +62,10 @@ public struct LendingPolicyConfiguration: Hashable, Sendable {
     /// How many days past its due date a loan is billed as lost (CompletedWithoutReturn with the replacement
     /// cost); `nil` (`bill_lost_after_days_overdue = 0`) leaves it to staff.
     public var billLostAfterDaysOverdue: Int?
+    /// How long a branch has to bring a pulled copy to the ILL desk (`pull_timeout`); business days skip the
+    /// weekends of the library's calendar. Past it the pull times out: the next branch with a lendable copy
+    /// is tried, or the request is answered Unfilled NotOnShelf.
+    public var pullTimeout = ReviewTimeout(amount: 2, unit: .businessDays)
     /// Overdue reminders to the borrowing library, counted from the due date (`reminders`); the last is the final
     /// notice. Empty: none (the Overdue status alone).
     public var reminders = ReminderSchedule.empty

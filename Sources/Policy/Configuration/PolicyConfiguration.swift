@@ -22,6 +22,9 @@ public struct PolicyConfiguration: Hashable, Sendable {
     public var borrowing: BorrowingPolicyConfiguration
     /// Patron types by name (`[policy.patron_types.NAME]`).
     public var patronTypes: [String: PatronTypePolicy]
+    /// Days the library is closed besides weekends (`policy.closed_days`): business-day deadlines (review,
+    /// pull and supply timeouts) do not count them.
+    public var closedDays: Set<CalendarDay>
 
     /// Creates a policy; every argument has the documented default.
     public init(
@@ -32,7 +35,8 @@ public struct PolicyConfiguration: Hashable, Sendable {
         lending: LendingPolicyConfiguration = LendingPolicyConfiguration(),
         copyright: CopyrightConfiguration = CopyrightConfiguration(),
         borrowing: BorrowingPolicyConfiguration = BorrowingPolicyConfiguration(),
-        patronTypes: [String: PatronTypePolicy] = [:]
+        patronTypes: [String: PatronTypePolicy] = [:],
+        closedDays: Set<CalendarDay> = []
     ) {
         self.timeZone = timeZone
         self.reviewTimeout = reviewTimeout
@@ -42,6 +46,7 @@ public struct PolicyConfiguration: Hashable, Sendable {
         self.copyright = copyright
         self.borrowing = borrowing
         self.patronTypes = patronTypes
+        self.closedDays = closedDays
     }
 
     /// A Gregorian calendar in the library's time zone.
@@ -49,6 +54,11 @@ public struct PolicyConfiguration: Hashable, Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         return calendar
+    }
+
+    /// The library's working days: its calendar without weekends and closed days.
+    public var workingDays: WorkingDays {
+        WorkingDays(calendar: calendar, closedDays: closedDays)
     }
 }
 

@@ -6,7 +6,7 @@ public struct ReviewTimeout: Hashable, Sendable, CustomStringConvertible {
     public enum Unit: String, Hashable, Sendable {
         case hours
         case days
-        /// Monday to Friday in the library's time zone.
+        /// Monday to Friday in the library's time zone, less its closed days (``WorkingDays``).
         case businessDays = "business days"
     }
 
@@ -31,8 +31,10 @@ public struct ReviewTimeout: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The deadline for a review that starts at `start`.
-    public func deadline(from start: Date, calendar: Calendar) -> Date {
+    /// The deadline for a wait that starts at `start`: hours and days are counted on the clock and the
+    /// calendar; business days skip weekends and the library's closed days, and end at the same time of day.
+    public func deadline(from start: Date, workingDays: WorkingDays) -> Date {
+        let calendar = workingDays.calendar
         switch unit {
         case .hours:
             return start.addingTimeInterval(TimeInterval(amount) * 3600)
@@ -43,7 +45,7 @@ public struct ReviewTimeout: Hashable, Sendable, CustomStringConvertible {
             var remaining = amount
             while remaining > 0 {
                 date = calendar.date(byAdding: .day, value: 1, to: date) ?? date.addingTimeInterval(86_400)
-                if !calendar.isDateInWeekend(date) { remaining -= 1 }
+                if workingDays.isWorkingDay(date) { remaining -= 1 }
             }
             return date
         }

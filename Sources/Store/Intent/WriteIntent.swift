@@ -33,6 +33,10 @@ public struct WriteIntent: Sendable {
         case updateReview(ReviewRecord)
         /// An existing copyright-ledger entry changed (moved along a rota, filled, released).
         case updateLedgerEntry(LedgerEntryRecord)
+        /// A new pull, with its store-assigned id.
+        case insertPull(PullRecord)
+        /// An existing pull changed.
+        case updatePull(PullRecord)
     }
 
     /// The operations, in the order they are applied.

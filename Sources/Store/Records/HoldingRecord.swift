@@ -24,6 +24,10 @@ public struct HoldingRecord: Hashable, Sendable {
     /// The normalised title key (policy N03), for lookups without identifiers.
     public var titleKey: String
     public var format: String?
+    /// The owning branch (a code of `[[library.branches]]`), where the copy is pulled from; `nil` when the
+    /// import did not say.
+    public var branch: String?
+    /// The shelf location within the branch (free text).
     public var location: String?
     public var callNumber: String?
     public var status: Status
@@ -53,6 +57,7 @@ public struct HoldingRecord: Hashable, Sendable {
         title: String,
         titleKey: String,
         format: String? = nil,
+        branch: String? = nil,
         location: String? = nil,
         callNumber: String? = nil,
         status: Status = .available,
@@ -73,6 +78,7 @@ public struct HoldingRecord: Hashable, Sendable {
         self.title = title
         self.titleKey = titleKey
         self.format = format
+        self.branch = branch
         self.location = location
         self.callNumber = callNumber
         self.status = status

@@ -5,7 +5,10 @@ public import Transactions
 public enum Worklist: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// Requests the policy held for a decision (lending and borrowing reviews), oldest first.
     case review
-    /// Lending requests we will supply and have not shipped yet, oldest decision first.
+    /// Copies to take off a branch's shelves for the ILL desk (open pulls), oldest first.
+    case toPull = "to-pull"
+    /// Lending requests we will supply and have not shipped yet (and whose copy is not still being pulled),
+    /// oldest decision first.
     case ship
     /// Items we lent that have not come back (shipped, at the borrower, recalled, on their way back),
     /// soonest due first.
@@ -25,6 +28,7 @@ public enum Worklist: String, Hashable, Sendable, CaseIterable, CustomStringConv
     public var summary: String {
         switch self {
         case .review: "requests held for a staff decision"
+        case .toPull: "copies to pull from a branch's shelves for the ILL desk"
         case .ship: "lending requests to supply that have not been shipped"
         case .awaitingReturn: "items lent and not yet back"
         case .overdueLent: "items lent whose due date has passed"
@@ -55,15 +59,25 @@ public struct WorklistQuery: Hashable, Sendable {
     public var horizon: TimeInterval
     /// For ``Worklist/readyForPickup``: only this pickup branch (`nil`: every branch).
     public var pickupLocation: String?
+    /// For ``Worklist/toPull``: only this owning branch (`nil`: every branch).
+    public var branch: String?
     /// At most this many entries.
     public var limit: Int
 
     /// Creates a query.
-    public init(_ worklist: Worklist, now: Date, horizon: TimeInterval = 3 * 86_400, pickupLocation: String? = nil, limit: Int = 1_000) {
+    public init(
+        _ worklist: Worklist,
+        now: Date,
+        horizon: TimeInterval = 3 * 86_400,
+        pickupLocation: String? = nil,
+        branch: String? = nil,
+        limit: Int = 1_000
+    ) {
         self.worklist = worklist
         self.now = now
         self.horizon = horizon
         self.pickupLocation = pickupLocation
+        self.branch = branch
         self.limit = limit
     }
 }
@@ -85,7 +99,7 @@ public struct WorklistEntry: Hashable, Sendable {
     public var title: String?
     /// The borrower's request id.
     public var requestID: String?
-    /// When the item is due back.
+    /// When the item is due back (a review's or a pull's deadline on those lists).
     public var dueDate: Date?
     /// Where the patron collects it (borrowing side).
     public var pickupLocation: String?
@@ -97,6 +111,11 @@ public struct WorklistEntry: Hashable, Sendable {
     public var invoiceNumber: String?
     /// What is owed or billed (`12.50 USD`), on the money lists.
     public var amount: String?
+    /// The owning branch a copy is pulled from, on the to-pull list.
+    public var branch: String?
+    /// The copy's call number and shelf location, on the to-pull list.
+    public var callNumber: String?
+    public var shelfLocation: String?
     /// On the overdue lists: the highest reminder number sent for the current due date (0: none yet).
     public var lastReminder: Int?
     /// On the overdue lists: when the next scheduled reminder falls due (`nil`: none configured, or the final one went).
@@ -117,6 +136,9 @@ public struct WorklistEntry: Hashable, Sendable {
         note: String? = nil,
         invoiceNumber: String? = nil,
         amount: String? = nil,
+        branch: String? = nil,
+        callNumber: String? = nil,
+        shelfLocation: String? = nil,
         lastReminder: Int? = nil,
         nextReminderAt: Date? = nil
     ) {
@@ -133,6 +155,9 @@ public struct WorklistEntry: Hashable, Sendable {
         self.note = note
         self.invoiceNumber = invoiceNumber
         self.amount = amount
+        self.branch = branch
+        self.callNumber = callNumber
+        self.shelfLocation = shelfLocation
         self.lastReminder = lastReminder
         self.nextReminderAt = nextReminderAt
     }

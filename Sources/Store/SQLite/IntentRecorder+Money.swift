@@ -16,11 +16,13 @@ extension IntentRecorder {
     func invoices(peerName: String?) throws -> [InvoiceRecord] { try serial() }
     func invoiceLines(invoiceID: Int64) throws -> [InvoiceLineRecord] { try serial() }
     func payments(invoiceID: Int64) throws -> [PaymentRecord] { try serial() }
+    func payments(peerName: String?) throws -> [PaymentRecord] { try serial() }
     func receivedInvoice(id: Int64) throws -> ReceivedInvoiceRecord? { try serial() }
     func receivedInvoice(peerName: String, number: String) throws -> ReceivedInvoiceRecord? { try serial() }
     func receivedInvoices(states: Set<ReceivedInvoiceRecord.State>) throws -> [ReceivedInvoiceRecord] { try serial() }
     func receivedInvoiceLines(invoiceID: Int64) throws -> [ReceivedInvoiceLineRecord] { try serial() }
     func receivedInvoiceLines(transactionID: Int64) throws -> [ReceivedInvoiceLineRecord] { try serial() }
+    func moneyActivity(from start: Date, before end: Date) throws -> [MoneyActivityRecord] { try serial() }
     func insert(_ charge: ChargeRecord) throws -> ChargeRecord { try serial() }
     func nextInvoiceSequence(year: Int) throws -> Int { try serial() }
     func insert(_ invoice: InvoiceRecord, lines: [InvoiceLineRecord]) throws -> InvoiceRecord { try serial() }

@@ -25,6 +25,7 @@ final class IntentRecorder: StoreWriter {
     private var reviews = RecordedRows<ReviewRecord>()
     private var ledger: [Int64: LedgerEntryRecord] = [:]
     private var ledgerOrder: [Int64] = []
+    private var pulls = RecordedRows<PullRecord>()
 
     init(snapshot: SQLiteStoreWriter, ids: RowIDAllocator) {
         self.snapshot = snapshot
@@ -63,6 +64,13 @@ final class IntentRecorder: StoreWriter {
             }
         }
         for id in ledgerOrder { if let entry = ledger[id] { operations.append(.updateLedgerEntry(entry)) } }
+        for change in pulls.changes {
+            if change.original == nil {
+                operations.append(.insertPull(change.current))
+            } else if change.original != change.current {
+                operations.append(.updatePull(change.current))
+            }
+        }
         return WriteIntent(operations: operations)
     }
 
@@ -263,6 +271,26 @@ final class IntentRecorder: StoreWriter {
         guard let stored = try snapshot.openReview(transactionID: transactionID) else { return nil }
         guard let current = reviews[stored.id] else { return stored }
         return current.state == .open ? current : nil
+    }
+
+    // MARK: Pulls
+
+    func insert(_ pull: PullRecord) throws -> PullRecord {
+        var stored = pull
+        stored.id = ids.allocate(.pull)
+        pulls.insert(stored, id: stored.id)
+        return stored
+    }
+
+    func update(_ pull: PullRecord) throws {
+        try pulls.replace(pull, id: pull.id, row: "pull") { try snapshot.pull(id: pull.id) }
+    }
+
+    func pulls(transactionID: Int64) throws -> [PullRecord] {
+        let stored = try snapshot.pulls(transactionID: transactionID).map { pulls[$0.id] ?? $0 }
+        let storedIDs = Set(stored.map(\.id))
+        let added = pulls.changes.map(\.current).filter { !storedIDs.contains($0.id) && $0.transactionID == transactionID }
+        return (stored + added).sorted { $0.id < $1.id }
     }
 }
 

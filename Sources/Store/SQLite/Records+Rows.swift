@@ -161,6 +161,20 @@ extension TransactionRecord {
         isClosed ? updatedAt.timeIntervalSince1970 : nil
     }
 
+    /// Whether the item has been shipped or the copy delivered (whatever happened after).
+    var isSupplied: Bool {
+        switch role {
+        case .supplier: SupplierState(rawValue: state)?.outcome == .supplied
+        case .requester: RequesterState(rawValue: state)?.outcome == .supplied
+        }
+    }
+
+    /// `supplied_at`: when a supplied state was first reached (kept from the first time by the update), so
+    /// that the activity report's time to supply needs no search of the history.
+    var suppliedAt: Double? {
+        isSupplied ? updatedAt.timeIntervalSince1970 : nil
+    }
+
     /// One column's value, as stored.
     func value(of column: TransactionColumn) -> (any DatabaseValueConvertible)? {
         switch column {

@@ -2,7 +2,7 @@ import GRDB
 import Synchronization
 
 /// Hands out row ids for the tables whose new rows a decision refers to before they are written
-/// (transactions, messages, reviews), so a decision taken off the writer can encode messages that carry
+/// (transactions, messages, reviews, pulls), so a decision taken off the writer can encode messages that carry
 /// the ids and link rows to each other.
 ///
 /// Ids start past the largest ever used (SQLite's `sqlite_sequence` for AUTOINCREMENT tables, or the
@@ -16,6 +16,7 @@ final class RowIDAllocator: Sendable {
         case transaction = "ill_transaction"
         case message
         case review
+        case pull
     }
 
     private let next: Mutex<[Table: Int64]>

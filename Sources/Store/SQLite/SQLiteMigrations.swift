@@ -245,6 +245,8 @@ enum SQLiteMigrations {
         }
         registerMoney(&migrator)
         registerDeskMigrations(&migrator)
+        registerReportMigrations(&migrator)
+        registerPullMigrations(&migrator)
         registerReminderMigrations(&migrator)
         return migrator
     }

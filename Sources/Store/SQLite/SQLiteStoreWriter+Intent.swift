@@ -32,6 +32,10 @@ extension SQLiteStoreWriter {
                 try update(review)
             case .updateLedgerEntry(let entry):
                 try update(entry)
+            case .insertPull(let pull):
+                try insertPullRow(pull)
+            case .updatePull(let pull):
+                try update(pull)
             }
         }
     }
@@ -43,6 +47,10 @@ extension SQLiteStoreWriter {
         if changed.contains(.state), let closedAt = transaction.closedAt {
             assignments.append("closed_at = COALESCE(closed_at, ?)")
             values.append(closedAt)
+        }
+        if changed.contains(.state), let suppliedAt = transaction.suppliedAt {
+            assignments.append("supplied_at = COALESCE(supplied_at, ?)")
+            values.append(suppliedAt)
         }
         assignments.append("version = version + 1")
         values += [transaction.id, expectedVersion]

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ISO18626
+import Transactions
 
 /// The charges ledger and invoices in SQLite. Amounts go in and out as the exact decimal text.
 extension SQLiteStoreWriter {
@@ -120,6 +121,17 @@ extension SQLiteStoreWriter {
         try Row.fetchAll(db, sql: "SELECT * FROM payment WHERE invoice_id = ? ORDER BY id", arguments: [invoiceID]).map(PaymentRecord.init(row:))
     }
 
+    func payments(peerName: String?) throws -> [PaymentRecord] {
+        guard let peerName else {
+            return try Row.fetchAll(db, sql: "SELECT * FROM payment ORDER BY id").map(PaymentRecord.init(row:))
+        }
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT p.* FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE i.peer_name = ? ORDER BY p.id",
+            arguments: [peerName]
+        ).map(PaymentRecord.init(row:))
+    }
+
     func insert(_ payment: PaymentRecord) throws -> PaymentRecord {
         try db.execute(
             sql: "INSERT INTO payment (invoice_id, amount, currency, received_on, reference, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -202,6 +214,50 @@ extension SQLiteStoreWriter {
             ]
         )
     }
+
+    func moneyActivity(from start: Date, before end: Date) throws -> [MoneyActivityRecord] {
+        let period: StatementArguments = [start.timeIntervalSince1970, end.timeIntervalSince1970]
+        var records: [MoneyActivityRecord] = []
+        // Each statement reads its table through the date index the v9 migration made for it.
+        let statements: [(sql: String, table: String, role: TransactionRole, kind: MoneyActivityRecord.Kind, amount: String)] = [
+            (Self.issuedInvoicesStatement, "invoice", .supplier, .billed, "total"),
+            (Self.receivedPaymentsStatement, "payment", .supplier, .paid, "amount"),
+            (Self.recordedLenderInvoicesStatement, "received_invoice", .requester, .billed, "total"),
+            (Self.approvedLenderInvoicesStatement, "received_invoice", .requester, .paid, "total"),
+        ]
+        for statement in statements {
+            for row in try Row.fetchAll(db, sql: statement.sql, arguments: period) {
+                let stored = StoredRow(table: statement.table, id: row["id"])
+                records.append(
+                    MoneyActivityRecord(
+                        role: statement.role,
+                        peerName: row["peer_name"],
+                        kind: statement.kind,
+                        amount: try money(row, stored, statement.amount),
+                        at: Date(timeIntervalSince1970: row["at"])
+                    )
+                )
+            }
+        }
+        return records.sorted { $0.at < $1.at }
+    }
+
+    /// Invoices and credit notes we issued in a period and did not void.
+    static let issuedInvoicesStatement =
+        "SELECT id, peer_name, total, currency, issued_at AS at FROM invoice WHERE issued_at >= ? AND issued_at < ? AND voided_at IS NULL"
+    /// Payments received in a period, with the peer of the invoice they pay.
+    static let receivedPaymentsStatement = """
+        SELECT p.id, i.peer_name, p.amount, p.currency, p.received_on AS at
+        FROM payment p JOIN invoice i ON i.id = p.invoice_id WHERE p.received_on >= ? AND p.received_on < ?
+        """
+    /// Lenders' invoices dated in a period.
+    static let recordedLenderInvoicesStatement =
+        "SELECT id, peer_name, total, currency, invoice_date AS at FROM received_invoice WHERE invoice_date >= ? AND invoice_date < ?"
+    /// Lenders' invoices approved for payment in a period.
+    static let approvedLenderInvoicesStatement = """
+        SELECT id, peer_name, total, currency, approved_at AS at FROM received_invoice
+        WHERE approved_at IS NOT NULL AND approved_at >= ? AND approved_at < ?
+        """
 
     func setHoldingStatus(id: Int64, _ status: HoldingRecord.Status) throws {
         try db.execute(sql: "UPDATE holding SET status = ? WHERE id = ?", arguments: [status.rawValue, id])

@@ -39,6 +39,7 @@ extension SQLiteStoreWriter {
                 title: row["title"],
                 titleKey: row["title_key"],
                 format: row["format"],
+                branch: row["branch"],
                 location: row["location"],
                 callNumber: row["call_number"],
                 status: try StoredRow(table: "holding", id: id).column("status", "a holding status").code(row["status"] as String?, as: HoldingRecord.Status.self),
@@ -73,8 +74,8 @@ extension SQLiteStoreWriter {
         let holding = try db.makeStatement(
             sql: """
                 INSERT INTO holding (title, title_key, format, location, call_number, status, due_date, acquired_on, licence,
-                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line, replacement_cost, replacement_currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    has_local_hold, loan_allowed, copy_allowed, periodical_class, source_line, replacement_cost, replacement_currency, branch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         )
         let identifier = try db.makeStatement(sql: "INSERT INTO holding_identifier (holding_id, kind, value) VALUES (?, ?, ?)")
@@ -83,7 +84,7 @@ extension SQLiteStoreWriter {
                 record.title, record.titleKey, record.format, record.location, record.callNumber, record.status.rawValue,
                 record.dueDate?.timeIntervalSince1970, record.acquiredOn?.timeIntervalSince1970, record.licence,
                 record.hasLocalHold, record.loanAllowed, record.copyAllowed, record.periodicalClass, record.sourceLine,
-                record.replacementCost.map { DecimalFormat.format($0.amount) }, record.replacementCost?.currency.value,
+                record.replacementCost.map { DecimalFormat.format($0.amount) }, record.replacementCost?.currency.value, record.branch,
             ])
             let id = db.lastInsertedRowID
             for (kind, values) in [("isbn", record.isbns), ("issn", record.issns), ("oclc", record.oclcNumbers)] {

@@ -8,50 +8,68 @@ extension SQLiteTransactionStore {
     public func activity(createdFrom start: Date, before end: Date) async throws -> [TransactionActivityRecord] {
         try await read { db in
             let (sql, arguments) = Self.activityStatement(from: start, before: end)
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws(StoreError) -> TransactionActivityRecord in
-                // By position, in the order the statement selects (cheaper than by name over a year of rows).
-                let stored = StoredRow(table: "ill_transaction", id: row[0])
-                let role = try stored.column("role", "a role").code(row[1] as String?, as: TransactionRole.self)
-                let state: String? = row[4]
-                let outcome: TransactionOutcome
-                switch role {
-                case .supplier:
-                    outcome = try stored.column("state", "a lending state").code(state, as: SupplierState.self).outcome
-                case .requester:
-                    outcome = try stored.column("state", "a borrowing state").code(state, as: RequesterState.self).outcome
+            var records: [TransactionActivityRecord] = []
+            // A year is tens of thousands of rows: read straight from the statement (no copy of each row) and
+            // by position, with the role and the state's outcome turned into small integers by the statement.
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                let outcomeIndex: Int? = row[4]
+                guard let outcomeIndex, TransactionOutcome.allCases.indices.contains(outcomeIndex) else {
+                    throw Self.unreadableActivity(row)
                 }
-                return TransactionActivityRecord(
-                    role: role,
-                    peerName: row[2],
-                    serviceType: try stored.column("service_type", "a service type").code(row[3] as String?, as: ServiceType.self),
-                    state: state ?? "",
-                    outcome: outcome,
-                    createdAt: Date(timeIntervalSince1970: row[5]),
-                    suppliedAt: (row[6] as Double?).map(Date.init(timeIntervalSince1970:))
+                records.append(
+                    TransactionActivityRecord(
+                        role: row[1] as Bool ? .supplier : .requester,
+                        peerName: row[2],
+                        outcome: TransactionOutcome.allCases[outcomeIndex],
+                        createdAt: Date(timeIntervalSince1970: row[3]),
+                        suppliedAt: (row[5] as Double?).map(Date.init(timeIntervalSince1970:))
+                    )
                 )
             }
+            return records
         }
     }
 
-    /// The SQL of the activity report and its arguments.
+    /// Why a row's role or state has no outcome: the stored value this version cannot read.
+    private static func unreadableActivity(_ row: Row) -> StoreError {
+        let stored = StoredRow(table: "ill_transaction", id: row[0])
+        let role: String? = row[6]
+        let state: String? = row[7]
+        do {
+            switch try stored.column("role", "a role").code(role, as: TransactionRole.self) {
+            case .supplier: _ = try stored.column("state", "a lending state").code(state, as: SupplierState.self)
+            case .requester: _ = try stored.column("state", "a borrowing state").code(state, as: RequesterState.self)
+            }
+        } catch {
+            return error
+        }
+        return StoreError.corruptValue(table: stored.table, rowID: stored.id, column: "state", value: state, expected: "a state with an outcome")
+    }
+
+    /// The SQL of the activity report and its arguments: each request's id, whether we lend, the peer, when
+    /// it was created, the outcome of its state (an index into `TransactionOutcome.allCases`, NULL for a
+    /// role or state this version does not know), when it was first supplied, and the raw role and state.
     static func activityStatement(from start: Date, before end: Date) -> (String, StatementArguments) {
         (
             """
-            SELECT t.id, t.role, t.peer_name, t.service_type, t.state, t.created_at,
-                (SELECT MIN(e.at) FROM event e WHERE e.transaction_id = t.id AND \(Self.suppliedCondition)) AS supplied_at
-            FROM ill_transaction t
-            WHERE t.created_at >= ? AND t.created_at < ? AND t.superseded = 0
-            ORDER BY t.created_at, t.id
+            SELECT id, role = 'supplier', peer_name, created_at, \(outcomeCase), supplied_at, role, state
+            FROM ill_transaction
+            WHERE created_at >= ? AND created_at < ? AND superseded = 0
+            ORDER BY created_at, id
             """,
             [start.timeIntervalSince1970, end.timeIntervalSince1970]
         )
     }
 
-    /// An event of `t` that moved it into a supplied state of its role.
-    private static let suppliedCondition: String = {
-        func list(_ role: TransactionRole) -> String {
-            role.states(withOutcome: .supplied).map { "'\($0)'" }.joined(separator: ",")
+    /// `CASE` mapping a role and state to the index of its outcome, built from the state machines' own tables.
+    private static let outcomeCase: String = {
+        func states(_ role: TransactionRole) -> String {
+            TransactionOutcome.allCases.enumerated().compactMap { index, outcome in
+                let states = role.states(withOutcome: outcome)
+                return states.isEmpty ? nil : "WHEN state IN (\(states.map { "'\($0)'" }.joined(separator: ","))) THEN \(index)"
+            }.joined(separator: " ")
         }
-        return "((t.role = 'supplier' AND e.to_state IN (\(list(.supplier)))) OR (t.role = 'requester' AND e.to_state IN (\(list(.requester)))))"
+        return "CASE role WHEN 'supplier' THEN CASE \(states(.supplier)) END WHEN 'requester' THEN CASE \(states(.requester)) END END"
     }()
 }

@@ -56,6 +56,7 @@ extension SQLiteTransactionStore {
         CodedColumn("copyright_ledger", "state", LedgerEntryRecord.State.self, expected: "a ledger state"),
         CodedColumn("review", "side", ReviewRecord.Side.self, expected: "lending or borrowing"),
         CodedColumn("review", "state", ReviewRecord.State.self, expected: "a review state"),
+        CodedColumn("pull", "state", PullRecord.State.self, expected: "a pull state"),
         CodedColumn("charge", "side", ChargeRecord.Side.self, expected: "receivable or payable"),
         CodedColumn("charge", "kind", ChargeRecord.Kind.self, expected: "a charge kind"),
         CodedColumn("invoice", "kind", InvoiceRecord.Kind.self, expected: "invoice or creditNote"),

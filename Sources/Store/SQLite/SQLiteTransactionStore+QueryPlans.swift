@@ -68,12 +68,26 @@ extension SQLiteTransactionStore {
             }
             let (branchSQL, branchArguments) = Self.worklistStatement(WorklistQuery(.readyForPickup, now: since, pickupLocation: "MAIN"))
             queries.append(("worklist ready-for-pickup at one branch", branchSQL, branchArguments))
+            let (pickSQL, pickArguments) = Self.worklistStatement(WorklistQuery(.toPull, now: since, branch: "MAIN"))
+            queries.append(("worklist to-pull at one branch", pickSQL, pickArguments))
+            let (transactionPullsSQL, transactionPullsArguments) = Self.pullsStatement(PullQuery(states: [], transactionID: 1))
+            queries.append(("pulls of a transaction", transactionPullsSQL, transactionPullsArguments))
+            queries.append(("pulls of a transaction (writer)", "SELECT * FROM pull WHERE transaction_id = ? ORDER BY id", [1]))
+            let (dueSQL, dueArguments) = Self.duePullsStatement(at: since)
+            queries.append(("pulls due", dueSQL, dueArguments))
             let (demandSQL, demandArguments) = Self.demandStatement(from: since, before: since, minimumRequests: 2)
             queries.append(("demand report", demandSQL, demandArguments))
             let (shipmentsSQL, shipmentsArguments) = Self.shipmentsStatement(from: since, before: since)
             queries.append(("packing list: a day's shipments", shipmentsSQL, shipmentsArguments))
             let (activitySQL, activityArguments) = Self.activityStatement(from: since, before: since)
             queries.append(("activity report", activitySQL, activityArguments))
+            let period: StatementArguments = [since.timeIntervalSince1970, since.timeIntervalSince1970]
+            queries += [
+                ("activity report: invoices issued", SQLiteStoreWriter.issuedInvoicesStatement, period),
+                ("activity report: payments received", SQLiteStoreWriter.receivedPaymentsStatement, period),
+                ("activity report: lenders' invoices dated", SQLiteStoreWriter.recordedLenderInvoicesStatement, period),
+                ("activity report: lenders' invoices approved", SQLiteStoreWriter.approvedLenderInvoicesStatement, period),
+            ]
             for (name, query) in histories {
                 let (sql, arguments) = writer.historyCountStatement(query)
                 queries.append((name, sql, arguments))

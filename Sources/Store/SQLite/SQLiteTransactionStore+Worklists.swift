@@ -5,7 +5,24 @@ import Transactions
 /// The staff worklists: one indexed read each (``hotQueryPlans()`` holds every one of them).
 extension SQLiteTransactionStore {
     public func worklist(_ query: WorklistQuery) async throws -> [WorklistEntry] {
-        try await read { db in
+        if query.worklist == .toPull {
+            return try await pulls(PullQuery(branch: query.branch, limit: query.limit)).map { listing in
+                WorklistEntry(
+                    transactionID: listing.pull.transactionID,
+                    role: .supplier,
+                    state: listing.transactionState,
+                    peerName: listing.peerName,
+                    title: listing.pull.title,
+                    requestID: listing.requestID,
+                    dueDate: listing.pull.deadline,
+                    since: listing.pull.createdAt,
+                    branch: listing.pull.branch,
+                    callNumber: listing.pull.callNumber,
+                    shelfLocation: listing.pull.shelfLocation
+                )
+            }
+        }
+        return try await read { db in
             let (sql, arguments) = Self.worklistStatement(query)
             let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             if query.worklist == .review {
@@ -58,9 +75,15 @@ extension SQLiteTransactionStore {
                 "SELECT id, side, transaction_id, peer_name, title, why, state, deadline, created_at FROM review WHERE state = 'open' ORDER BY deadline, id LIMIT ?",
                 [query.limit]
             )
+        case .toPull:
+            return pullsStatement(PullQuery(branch: query.branch, limit: query.limit))
         case .ship:
             return (
-                "SELECT \(columns) FROM ill_transaction WHERE role = 'supplier' AND state = '\(SupplierState.willSupply.rawValue)' ORDER BY updated_at, id LIMIT ?",
+                """
+                SELECT \(columns) FROM ill_transaction WHERE role = 'supplier' AND state = '\(SupplierState.willSupply.rawValue)'
+                    AND NOT EXISTS (SELECT 1 FROM pull WHERE pull.transaction_id = ill_transaction.id AND pull.state = 'open')
+                    ORDER BY updated_at, id LIMIT ?
+                """,
                 [query.limit]
             )
         case .awaitingReturn:

@@ -189,10 +189,10 @@ struct SQLiteStoreWriter: StoreWriter {
                 INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                     supplying_agency_id, supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending,
                     has_answered_request, due_date, last_status, title, previous_transaction_id, superseded, created_at, updated_at,
-                    pickup_location, closed_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    pickup_location, closed_at, supplied_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [transaction.id] + transaction.columns + [transaction.closedAt, transaction.version]
+            arguments: [transaction.id] + transaction.columns + [transaction.closedAt, transaction.suppliedAt, transaction.version]
         )
     }
 
@@ -205,10 +205,10 @@ struct SQLiteStoreWriter: StoreWriter {
                     requesting_agency_request_id = ?, supplying_agency_id = ?, supplying_agency_request_id = ?, peer_name = ?,
                     edition = ?, cancel_pending = ?, renewal_pending = ?, has_answered_request = ?, due_date = ?, last_status = ?,
                     title = ?, previous_transaction_id = ?, superseded = ?, created_at = ?, updated_at = ?, pickup_location = ?,
-                    closed_at = COALESCE(closed_at, ?), version = version + 1
+                    closed_at = COALESCE(closed_at, ?), supplied_at = COALESCE(supplied_at, ?), version = version + 1
                 WHERE id = ?
                 """,
-            arguments: transaction.columns + [transaction.closedAt, transaction.id]
+            arguments: transaction.columns + [transaction.closedAt, transaction.suppliedAt, transaction.id]
         )
     }
 

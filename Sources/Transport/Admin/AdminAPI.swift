@@ -80,6 +80,7 @@ public final class AdminAPI: Service {
         }
         v1.post("royalties/pay") { request, context in await routes.guarded(request) { try await routes.payRoyalties(request) } }
         routes.registerMoney(on: v1)
+        routes.registerPulls(on: v1)
         v1.get("outbox") { request, _ in await routes.guarded(request) { try await routes.outbox(request) } }
         v1.get("refusals") { request, _ in await routes.guarded(request) { AdminRefusals(gateway.strangers.snapshot()) } }
         v1.post("outbox/{id}/retry") { request, context in
@@ -270,6 +271,7 @@ struct AdminRoutes: Sendable {
             throw AdminError(error: "no transaction \(id)", reason: .notFound)
         }
         let result: TransactionRecord
+        let start = gateway.now
         switch transaction.role {
         case .supplier: result = try await gateway.perform(try AdminCommandParser.supplierCommand(action), onTransaction: id)
         case .requester: result = try await gateway.perform(try AdminCommandParser.requesterCommand(action), onTransaction: id)
@@ -278,6 +280,7 @@ struct AdminRoutes: Sendable {
             "staff action",
             metadata: ["tx": .string(String(id)), "action": .string(action.action), "from": .string(transaction.state), "to": .string(result.state)]
         )
+        if transaction.role == .supplier { await logPullMade(byActionOn: id, at: start) }
         return AdminTransaction(result)
     }
 
@@ -318,8 +321,10 @@ struct AdminRoutes: Sendable {
 
     func approve(_ id: Int64, request: Request) async throws -> AdminReview {
         let decision = try await decode(AdminReviewDecision.self, from: request)
+        let start = gateway.now
         let review = try await gateway.approveReview(id, note: decision.note)
         logger.info("staff action", metadata: ["review": .string(String(id)), "action": "approve", "rule": .string(review.rule)])
+        if review.side == .lending, let transactionID = review.transactionID { await logPullMade(byActionOn: transactionID, at: start) }
         return AdminReview(review)
     }
 

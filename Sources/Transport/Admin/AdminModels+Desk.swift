@@ -27,6 +27,10 @@ public struct AdminWorklistEntry: Codable, Sendable, Equatable {
     public var invoiceNumber: String?
     /// What is owed or billed (`12.50 USD`), a string so no amount is ever a floating-point number.
     public var amount: String?
+    /// On the to-pull list: the owning branch, the call number and the shelf location.
+    public var branch: String? = nil
+    public var callNumber: String? = nil
+    public var shelfLocation: String? = nil
     /// On the overdue lists: the last reminder sent for the current due date (0: none yet).
     public var lastReminder: Int?
     /// On the overdue lists: when the next scheduled reminder falls due (absent: none configured, or the final one went).
@@ -50,6 +54,9 @@ extension AdminWorklistEntry {
             note: entry.note,
             invoiceNumber: entry.invoiceNumber,
             amount: entry.amount,
+            branch: entry.branch,
+            callNumber: entry.callNumber,
+            shelfLocation: entry.shelfLocation,
             lastReminder: entry.lastReminder,
             nextReminder: entry.nextReminderAt.map(TimestampFormat.format)
         )
@@ -72,6 +79,10 @@ public struct AdminActivityLine: Codable, Sendable, Equatable {
     public var open: Int
     public var fillRate: Double?
     public var medianDaysToSupply: Double?
+    /// Lending: invoices issued less credit notes; borrowing: lenders' invoices dated in the period. One per currency.
+    public var billed: [AdminAmount]
+    /// Lending: payments received; borrowing: lenders' invoices approved for payment. One per currency.
+    public var paid: [AdminAmount]
 }
 
 extension AdminActivityLine {
@@ -88,7 +99,9 @@ extension AdminActivityLine {
             cancelled: line.cancelled,
             open: line.open,
             fillRate: line.fillRate,
-            medianDaysToSupply: line.medianDaysToSupply
+            medianDaysToSupply: line.medianDaysToSupply,
+            billed: line.billed.map(AdminAmount.init),
+            paid: line.paid.map(AdminAmount.init)
         )
     }
 }
@@ -130,6 +143,76 @@ public struct AdminSentNotice: Codable, Sendable, Equatable {
         kind = notice.kind.rawValue
         transactionID = notice.transactionID
         requestID = notice.requestID
+    }
+}
+
+/// One pull on a branch's pick list (`GET /v1/pulls`).
+public struct AdminPull: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var transactionID: Int64
+    public var branch: String
+    public var state: String
+    public var title: String
+    public var callNumber: String?
+    public var shelfLocation: String?
+    /// The borrower's request id.
+    public var requestID: String
+    public var peer: String
+    public var created: String
+    public var deadline: String?
+    public var closed: String?
+    /// Who closed it and why (`staff: arrived at the ILL desk`).
+    public var closedBy: String?
+}
+
+extension AdminPull {
+    /// The JSON form of a pull.
+    public init(_ listing: PullListing) {
+        self.init(
+            id: listing.pull.id,
+            transactionID: listing.pull.transactionID,
+            branch: listing.pull.branch,
+            state: listing.pull.state.rawValue,
+            title: listing.pull.title,
+            callNumber: listing.pull.callNumber,
+            shelfLocation: listing.pull.shelfLocation,
+            requestID: listing.requestID,
+            peer: listing.peerName,
+            created: TimestampFormat.format(listing.pull.createdAt),
+            deadline: listing.pull.deadline.map(TimestampFormat.format),
+            closed: listing.pull.closedAt.map(TimestampFormat.format),
+            closedBy: listing.pull.closedBy
+        )
+    }
+}
+
+/// What a staff action on a pull did (`POST /v1/pulls/{id}/arrived|cancel`).
+public struct AdminPullOutcome: Codable, Sendable, Equatable {
+    public var transactionID: Int64
+    /// The transaction's state afterwards.
+    public var state: String
+    /// The pull closed, its branch, and how it ended (`arrived`, `cancelled`, `timed_out`).
+    public var pull: Int64
+    public var branch: String
+    public var pullState: String
+    /// The branch a new pull went to, if any.
+    public var nextBranch: String?
+    /// Whether the request was answered Unfilled NotOnShelf.
+    public var answeredUnfilled: Bool
+}
+
+extension AdminPullOutcome {
+    /// The JSON form of an outcome.
+    public init(_ outcome: PullOutcome) {
+        self.init(
+            transactionID: outcome.transaction.id,
+            state: outcome.transaction.state,
+            pull: outcome.closed.id,
+            branch: outcome.closed.branch,
+            pullState: outcome.closed.state.rawValue,
+            nextBranch: outcome.next?.branch,
+            answeredUnfilled: outcome.answeredUnfilled
+        )
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Daemon
 import Foundation
 import Gateway
 import Store
@@ -17,7 +18,8 @@ struct HoldingsCommand: AsyncParsableCommand {
             abstract: "Replace the holdings with a CSV export of the catalogue.",
             discussion: """
                 FILE is CSV with a header row naming its columns: title (required), isbn, issn, oclc (several \
-                values separated by ';'), format, location, call_number, status (available, on_loan, missing, \
+                values separated by ';'), format, branch (the owning branch, a code of [[library.branches]]), \
+                location (the shelf location), call_number, status (available, on_loan, missing, \
                 lost, non_circulating, at_bindery, on_order, poor_condition), due_date, acquired_on \
                 (YYYY-MM-DD), licence, local_hold. Bad rows are listed with their line numbers and left out; \
                 the good ones replace the holdings in one transaction, so lookups never see half a file.
@@ -40,7 +42,7 @@ struct HoldingsCommand: AsyncParsableCommand {
             let interactive = isatty(STDERR_FILENO) == 1
             let result: HoldingsCSVReader.Result
             do {
-                result = try HoldingsCSVReader(timeZone: local.timeZone).read(text) { rows in
+                result = try HoldingsCSVReader(timeZone: local.timeZone, branches: local.configuration.library.branches.map(\.code)).read(text) { rows in
                     if interactive { FileHandle.standardError.write(Data("\r\(file): \(rows) rows read".utf8)) }
                 }
             } catch {

@@ -5,8 +5,8 @@ import Foundation
 struct PrintCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "print",
-        abstract: "Write a printable PDF: a borrowed item's book band, a lending label, a day's packing lists.",
-        subcommands: [Band.self, Label.self, Packing.self]
+        abstract: "Write a printable PDF: a borrowed item's book band, a lending label, a day's packing lists, a branch's pull slips.",
+        subcommands: [Band.self, Label.self, Packing.self, Pull.self]
     )
 
     /// Fetches a PDF from the daemon and writes it.
@@ -97,6 +97,36 @@ struct PrintCommand: AsyncParsableCommand {
             if let date { parameters.append("date=\(date.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? date)") }
             if let peer { parameters.append("peer=\(peer.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? peer)") }
             try await PrintCommand.write("/v1/packing?" + parameters.joined(separator: "&"), config: config, to: output ?? "packing-\(date ?? "today").pdf")
+        }
+    }
+
+    struct Pull: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The pull slips of a branch's open pulls, one page each.",
+            discussion: """
+                Each slip prints the call number, the shelf location, the title, the branch, the borrowing \
+                library, the deadline at the ILL desk and the borrower's request id as a Code 128 barcode. The \
+                same PDF is at GET /v1/pulls/slips?branch=CODE&paper=a4.
+                """
+        )
+
+        enum Paper: String, ExpressibleByArgument, CaseIterable { case a4, letter }
+
+        @Option(help: "The configuration file of the running daemon (default: $ILLGATE_CONFIG, else config/illgate.toml).")
+        var config: String?
+
+        @Option(help: "The branch (a code of [[library.branches]]).")
+        var branch: String
+
+        @Option(help: "a4 or letter.")
+        var paper: Paper = .a4
+
+        @Option(name: .shortAndLong, help: "The file to write (default: pull-BRANCH.pdf).")
+        var output: String?
+
+        func run() async throws {
+            let code = branch.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? branch
+            try await PrintCommand.write("/v1/pulls/slips?branch=\(code)&paper=\(paper.rawValue)", config: config, to: output ?? "pull-\(branch).pdf")
         }
     }
 }

@@ -22,8 +22,11 @@ struct ReportCommand: AsyncParsableCommand {
                 Counts the requests created from --from to --to (days in the library's time zone, both included; \
                 default: this year so far), per role and peer: supplied (shipped or delivered), unfilled, answered \
                 with conditions (RetryPossible; on the borrowing side also retried), cancelled and still open; the \
-                fill rate (supplied out of those the supplier answered) and the median days from request to supply. \
-                With --by month, one block of lines per calendar month.
+                fill rate (supplied out of those the supplier answered) and the median days from request to supply; \
+                and the money of the period, by the day it is dated: on lending lines, the invoices we issued (less \
+                credit notes) and the payments received; on borrowing lines, the lenders' invoices dated in the \
+                period and those we approved for payment (one total per currency). With --by month, one block of \
+                lines per calendar month.
                 """
         )
 
@@ -44,7 +47,7 @@ struct ReportCommand: AsyncParsableCommand {
             let report = try await gateway.activityReport(period, byMonth: by == .month)
             switch format {
             case .csv: print(csv(report), terminator: "")
-            case .table: print(report.lines.isEmpty ? "no requests in this period" : table(report))
+            case .table: print(report.lines.isEmpty ? "no requests and no money billed or paid in this period" : table(report))
             }
         }
 
@@ -53,23 +56,31 @@ struct ReportCommand: AsyncParsableCommand {
                 line.role == .supplier ? "lending" : "borrowing", line.peerName ?? "all", String(line.requests), String(line.supplied),
                 String(line.unfilled), String(line.conditions), String(line.cancelled), String(line.open),
                 line.fillRate.map { String(format: "%.0f%%", $0 * 100) } ?? "-", line.medianDaysToSupply.map { String(format: "%.1f", $0) } ?? "-",
+                amounts(line.billed), amounts(line.paid),
             ]
+        }
+
+        /// One total per currency (`55.00 USD; 10.00 EUR`), or `-` when none.
+        private func amounts(_ totals: [Money]) -> String {
+            totals.isEmpty ? "-" : totals.map(\.description).joined(separator: "; ")
         }
 
         private func table(_ report: ActivityReport) -> String {
             TextTable.render(
-                header: (by == .month ? ["MONTH"] : []) + ["ROLE", "PEER", "REQUESTS", "SUPPLIED", "UNFILLED", "CONDITIONS", "CANCELLED", "OPEN", "FILL RATE", "MEDIAN DAYS"],
+                header: (by == .month ? ["MONTH"] : []) + ["ROLE", "PEER", "REQUESTS", "SUPPLIED", "UNFILLED", "CONDITIONS", "CANCELLED", "OPEN", "FILL RATE", "MEDIAN DAYS", "BILLED", "PAID"],
                 rows: report.lines.map(cells)
             )
         }
 
         private func csv(_ report: ActivityReport) -> String {
-            let header = (by == .month ? "month," : "") + "role,peer,requests,supplied,unfilled,conditions,cancelled,open,fill_rate,median_days_to_supply"
+            let header = (by == .month ? "month," : "") + "role,peer,requests,supplied,unfilled,conditions,cancelled,open,fill_rate,median_days_to_supply,billed,paid"
             let offset = by == .month ? 1 : 0
             let rows = report.lines.map { line in
                 var fields = cells(line)
                 fields[8 + offset] = line.fillRate.map { String(format: "%.4f", $0) } ?? ""
                 fields[9 + offset] = line.medianDaysToSupply.map { String(format: "%.2f", $0) } ?? ""
+                fields[10 + offset] = line.billed.map(\.description).joined(separator: "; ")
+                fields[11 + offset] = line.paid.map(\.description).joined(separator: "; ")
                 return fields.map { Copyright.quote($0) }.joined(separator: ",")
             }
             return ([header] + rows).joined(separator: "\n") + "\n"

@@ -23,7 +23,7 @@ struct WorklistCommand: AsyncParsableCommand {
     @Argument(help: "The worklist: \(StaffWorklist.all.map(\.description).joined(separator: ", ")).")
     var name: String
 
-    @Option(help: "ready-for-pickup: only this pickup branch (a code of [[library.branches]]).")
+    @Option(help: "ready-for-pickup: only this pickup branch; to-pull: only this owning branch (a code of [[library.branches]]).")
     var branch: String?
 
     @Option(help: "due-soon: due within this many days (default 3).")
@@ -56,18 +56,33 @@ struct WorklistCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(entries), as: UTF8.self))
         case .csv:
-            let header = "transaction,review,side,state,peer,request_id,due,pickup,since,title,note,invoice,amount,last_reminder,next_reminder"
+            let header = "transaction,review,side,state,peer,request_id,due,pickup,since,title,note,invoice,amount,branch,call_number,location,last_reminder,next_reminder"
             let lines = entries.map { entry in
                 [
                     entry.transactionID.map(String.init) ?? "", entry.reviewID.map(String.init) ?? "", entry.side, entry.state, entry.peer ?? "",
                     entry.requestID ?? "", entry.dueDate ?? "", entry.pickupLocation ?? "", entry.since, entry.title ?? "", entry.note ?? "",
-                    entry.invoiceNumber ?? "", entry.amount ?? "", entry.lastReminder.map(String.init) ?? "", entry.nextReminder ?? "",
+                    entry.invoiceNumber ?? "", entry.amount ?? "", entry.branch ?? "", entry.callNumber ?? "", entry.shelfLocation ?? "",
+                    entry.lastReminder.map(String.init) ?? "", entry.nextReminder ?? "",
                 ].map(ReportCommand.Copyright.quote).joined(separator: ",")
             }
             print(([header] + lines).joined(separator: "\n"))
         case .table:
             guard !entries.isEmpty else {
                 print("(nothing on the \(name) list)")
+                return
+            }
+            if case .transactions(.toPull) = StaffWorklist(name: name) {
+                print(
+                    TextTable.render(
+                        header: ["TX", "BRANCH", "CALL NUMBER", "LOCATION", "TITLE", "REQUEST", "DEADLINE"],
+                        rows: entries.map { entry in
+                            [
+                                entry.transactionID.map(String.init) ?? "-", entry.branch ?? "-", entry.callNumber ?? "-", entry.shelfLocation ?? "-",
+                                String((entry.title ?? "").prefix(40)), entry.requestID ?? "", entry.dueDate.map { String($0.prefix(16)) } ?? "-",
+                            ]
+                        }
+                    )
+                )
                 return
             }
             if case .money = StaffWorklist(name: name) {
