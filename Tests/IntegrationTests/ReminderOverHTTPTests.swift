@@ -9,19 +9,14 @@ final class ReminderOverHTTPTests {
 
     @Test func aReminderSentWithTheCLIArrivesAtTheBorrowerAndIsInItsHistory() async throws {
         let (lender, borrower) = try RunningDaemon.httpPair(root: scratch.url)
-        try await lender.start()
-        try await borrower.start()
+        try await RunningDaemon.start((lender, borrower))
         defer {
             lender.stop()
             borrower.stop()
         }
 
-        let output = try borrower.cli(["request", "--peer", "lender", "--title", "Moby-Dick", "--isbn", "9780142437247"])
-        let words = output.split(separator: " ")
-        let borrowing = try #require(Int64(words[1].dropLast()))
-        let requestID = String(try #require(words.firstIndex(of: "request").map { words[$0 + 1] }))
-        try await eventually("the lender to receive \(requestID)") { try lender.transaction(requestID: requestID) != nil }
-        let lending = try #require(try lender.transaction(requestID: requestID)).id
+        let (borrowing, requestID) = try borrower.borrow(["--title", "Moby-Dick", "--isbn", "9780142437247"])
+        let lending = try await lender.transactionID(arriving: requestID)
 
         // Before the due date a reminder is refused and nothing is sent.
         try lender.cli(["tx", "action", String(lending), "ship", "--due", "2099-12-31"])

@@ -307,4 +307,24 @@ extension RunningDaemon {
         )
         return (lender, borrower)
     }
+
+    /// Starts both daemons of a pair; `stop()` each when done.
+    static func start(_ pair: (lender: RunningDaemon, borrower: RunningDaemon)) async throws {
+        try await pair.lender.start()
+        try await pair.borrower.start()
+    }
+
+    /// `illgate request --peer lender ARGUMENTS` on this borrowing daemon: the new transaction's id and request id
+    /// (from "transaction 1: requested, request BORR-XXXX to lender").
+    func borrow(_ arguments: [String]) throws -> (id: Int64, requestID: String) {
+        let words = try cli(["request", "--peer", "lender"] + arguments).split(separator: " ")
+        let id = try #require(Int64(words[1].dropLast()))
+        return (id, String(try #require(words.firstIndex(of: "request").map { words[$0 + 1] })))
+    }
+
+    /// The id of this lending daemon's transaction for `requestID`, once the request has arrived.
+    func transactionID(arriving requestID: String) async throws -> Int64 {
+        try await eventually("\(name) to receive \(requestID)") { try transaction(requestID: requestID) != nil }
+        return try #require(try transaction(requestID: requestID)).id
+    }
 }
