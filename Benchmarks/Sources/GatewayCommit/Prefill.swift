@@ -3,8 +3,8 @@
 // some open; two messages and two events each. Loans that are out have a due date 30 days after they were
 // created (so the older open ones are overdue); borrowing requests have a pickup branch and policy facts
 // (title key among 5,000 titles, a patron key among 3,000 patrons), and one in ten is a copy counted in
-// the copyright ledger. Lending loans were pulled from one of three branches (the pull still open while
-// WillSupply). The money of those two years: each month, an invoice to each of the 40 peers (one
+// the copyright ledger. Lending loans were pulled from one of three branches (half of the WillSupply ones
+// still open). The money of those two years: each month, an invoice to each of the 40 peers (one
 // in twenty voided, the rest paid a month later) and an invoice from each, approved a week after its date.
 // Rows are written straight with GRDB in large transactions (this is set-up, not what is measured).
 
@@ -111,8 +111,9 @@ enum Prefill {
                         lending ? nil : ["MAIN", "LAW", "MED"][index % 3], supplied ? created + Double(1 + index % 9) * 86_400 : nil,
                     ])
                     if lending, state == SupplierState.willSupply.rawValue || state == SupplierState.loanCompleted.rawValue {
-                        // A supplied loan was pulled from its branch: still open while WillSupply, arrived since.
-                        let open = state == SupplierState.willSupply.rawValue
+                        // A supplied loan was pulled from its branch: half of those promised still wait on a branch's
+                        // shelf (the pick lists), the other half reached the desk (the ship list); arrived since.
+                        let open = state == SupplierState.willSupply.rawValue && index % 2 == 0
                         try pull.execute(arguments: [
                             id, ["MAIN", "LAW", "MED"][index % 3], "A title \(index % 5_000)", "QA76.\(index % 900)", open ? "open" : "arrived",
                             created, created + 2 * 86_400, open ? nil : created + 86_400,
