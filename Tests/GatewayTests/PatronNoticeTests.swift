@@ -98,6 +98,26 @@ import Transactions
         #expect(text.contains("Please return it to Law Library"))
     }
 
+    @Test func theAddressStaysOnOurSideUnlessTheLenderIsToSendToThePatron() async throws {
+        let pair = try LibraryPair(borrowerBranches: DeskTests.branches)
+        let borrowing = try await pair.borrower.borrow(Self.request())
+        #expect(borrowing.patronEmail == Self.address)
+        #expect(try await pair.borrower.transaction(id: borrowing.id)?.patronEmail == Self.address)
+        try await pair.deliverAll()
+        let sent = try #require(try await pair.borrower.store.messages(transactionID: borrowing.id).first { $0.kind == .request })
+        #expect(!sent.body.contains(Self.address) && !sent.body.contains("electronicAddress"))
+        #expect(sent.body.contains("<patronInfo>"), "the rest of the patron's details still go")
+        let lending = try await pair.lenderTransaction(for: borrowing)
+        #expect(try await pair.lender.store.messages(transactionID: lending.id).allSatisfy { !$0.body.contains(Self.address) })
+
+        // A request the lender is to send straight to the patron carries the address it needs.
+        var direct = Self.request()
+        direct.patronInfo?.sendToPatron = true
+        let directBorrowing = try await pair.borrower.borrow(direct)
+        let directSent = try #require(try await pair.borrower.store.messages(transactionID: directBorrowing.id).first { $0.kind == .request })
+        #expect(directSent.body.contains(Self.address) && directBorrowing.patronEmail == Self.address)
+    }
+
     @Test func aRequestWithoutAnAddressIsRecordedAsAFailedNoticeAndTheReceiptStands() async throws {
         let spool = try TemporaryDatabase()
         let notices = NoticeConfiguration(templates: try NoticeTemplates(directory: Self.shippedTemplates), delivery: .spool(spool.directory), sender: "ill")
@@ -123,6 +143,7 @@ import Transactions
         #expect(try await pair.borrower.purgePatronData(retainingDays: 0).transactions == 1)
         let bodies = try await pair.borrower.store.messages(transactionID: borrowing.id).map(\.body)
         #expect(!bodies.isEmpty && bodies.allSatisfy { !$0.contains(Self.address) })
+        #expect(try await pair.borrower.transaction(id: borrowing.id)?.patronEmail == nil, "the address kept on our side is purged too")
         await #expect(throws: NoticeDeliveryError.self) {
             try await pair.borrower.sendPatronNotice(.overdue, onTransaction: borrowing.id)
         }

@@ -12,7 +12,7 @@ import Transactions
         let second = Peer(name: "second", agencyIDs: [AgencyID(type: .isil, value: "DK-SECOND")], edition: .v1_2)
         let policy = BorrowingPolicyWiringTests.borrowerPolicy { $0.borrowing.expectToSupplyBy = ReviewTimeout(amount: 2, unit: .days) }
         let pair = try LibraryPair(borrowerPolicy: policy, borrowerPeers: [second], borrowerBranches: DeskTests.branches)
-        var request = DeskTests.request(pickup: "LAW")
+        var request = PatronNoticeTests.request()
         request.alternatePeers = ["second"]
         let (result, _) = try await pair.borrower.submit(request)
         guard case .sent(let sent) = result else {
@@ -31,6 +31,9 @@ import Transactions
         #expect(cancel.direction == .outbound && cancel.body.contains("<action>Cancel</action>") && cancel.body.contains("[illgate:supply-deadline]"))
         let forwarded = try #require(cancelled.first?.forwarded)
         #expect(forwarded.peerName == "second" && forwarded.pickupLocation == "LAW" && forwarded.state == RequesterState.requested.rawValue)
+        #expect(forwarded.patronEmail == PatronNoticeTests.address, "the rota's next request keeps the patron's address on our side")
+        let forwardedRequest = try #require(try await pair.borrower.store.messages(transactionID: forwarded.id).first)
+        #expect(forwardedRequest.kind == .request && !forwardedRequest.body.contains(PatronNoticeTests.address))
         #expect(try await pair.borrower.store.events(transactionID: first.id).last?.event == "supply-deadline")
         #expect(try await pair.borrower.cancelSilentLenders().isEmpty, "a cancel already pending, and the new request is young")
 

@@ -73,7 +73,8 @@ extension Gateway {
         extraValues: [String: String] = [:]
     ) async throws {
         let request = try await sentRequest(of: transaction)
-        guard let address = request?.patronInfo?.emailAddress else {
+        // Kept on the transaction since v9e; a transaction created before has it in the request it sent.
+        guard let address = transaction.patronEmail ?? request?.patronInfo?.emailAddress else {
             throw NoticeDeliveryError(.noAddress, "the request of transaction \(transaction.id) names no patron e-mail address")
         }
         let message = noticeMessage(kind, for: transaction, request: request, to: address, notices: notices, extraValues: extraValues)
@@ -137,6 +138,14 @@ extension Gateway {
 }
 
 extension PatronInfo {
+    /// Takes every e-mail address out of the patron's addresses (postal and other electronic ones stay).
+    mutating func removeEmailAddresses() {
+        address.removeAll { element in
+            guard case .electronic(let electronic) = element else { return false }
+            return electronic.type.value.caseInsensitiveCompare("email") == .orderedSame
+        }
+    }
+
     /// The patron's first e-mail address, if the request carries one.
     var emailAddress: String? {
         for case .electronic(let electronic) in address where electronic.type.value.caseInsensitiveCompare("email") == .orderedSame {

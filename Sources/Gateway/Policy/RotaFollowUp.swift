@@ -69,7 +69,8 @@ struct RotaFollowUp {
     }
 
     /// Sends the request on to the next lender of its rota (B10) as a new transaction, with its policy facts,
-    /// its pickup location and its reserved copyright-ledger entry; the old transaction keeps no rota.
+    /// its pickup location, its patron's e-mail address and its reserved copyright-ledger entry; the old
+    /// transaction keeps no rota.
     func forwardToNextLender(_ transaction: TransactionRecord, after detail: String, _ writer: any StoreWriter) throws -> RotaStep {
         guard configuration.policy != nil, var facts = try writer.policyFacts(transactionID: transaction.id), !facts.rota.isEmpty else {
             return .exhausted("end of rota")
@@ -88,6 +89,7 @@ struct RotaFollowUp {
             request,
             to: next,
             pickupLocation: transaction.pickupLocation,
+            patronEmail: transaction.patronEmail,
             outbound: outbound,
             detail: "rota: after \(detail)",
             writer

@@ -187,10 +187,17 @@ extension Gateway {
     }
 
     /// Stores a new borrowing transaction for `message` addressed to `peer` and queues the request.
+    ///
+    /// The patron's e-mail address is for our own notices: it is kept on the transaction and taken out of
+    /// the request the lender gets, unless the request asks the lender to send the item to the patron
+    /// (`patronInfo/sendToPatron`), which needs it.
+    /// - Parameter patronEmail: the address of a request whose message no longer carries it (the rota's next
+    ///   lender); otherwise the one in the message's `patronInfo`.
     static func send(
         _ message: Request,
         to peer: Peer,
         pickupLocation: String?,
+        patronEmail: String? = nil,
         outbound: OutboundMessages,
         detail: String?,
         _ writer: any StoreWriter
@@ -199,6 +206,11 @@ extension Gateway {
             throw StaffActionError(.unknownPeer, "peer '\(peer.name)' has no agency id")
         }
         var message = message
+        let patronEmail = patronEmail ?? message.patronInfo?.emailAddress
+        if var patron = message.patronInfo, patron.sendToPatron != true {
+            patron.removeEmailAddresses()
+            message.patronInfo = patron == PatronInfo() ? nil : patron
+        }
         message.header.supplyingAgencyID = supplier
         message.header.requestingAgencyAuthentication = peer.outboundAuthentication
         let requestID = message.header.requestingAgencyRequestID
@@ -215,7 +227,8 @@ extension Gateway {
             title: message.bibliographicInfo.titleOfComponent ?? message.bibliographicInfo.title,
             createdAt: outbound.now,
             updatedAt: outbound.now,
-            pickupLocation: pickupLocation
+            pickupLocation: pickupLocation,
+            patronEmail: patronEmail
         )
         if try writer.transaction(role: .requester, requestingAgencyID: record.requestingAgencyID, requestID: requestID) != nil {
             throw StaffActionError(.notAllowed, "request id '\(requestID)' is already in use")

@@ -50,6 +50,10 @@ public struct TransactionRecord: Hashable, Sendable {
     /// The branch where the patron collects the item (borrowing side; a code from `[library]`'s branches),
     /// chosen when the request is created and kept by its retries and the rota's next lenders.
     public var pickupLocation: String?
+    /// The patron's e-mail address for our own notices (borrowing side), kept here rather than sent to the
+    /// lender; kept by retries and the rota's next lenders, never logged, and removed by the patron-data
+    /// purge. Written only when the transaction is created.
+    public var patronEmail: String?
 
     /// Creates a record.
     public init(
@@ -74,7 +78,8 @@ public struct TransactionRecord: Hashable, Sendable {
         createdAt: Date,
         updatedAt: Date,
         version: Int64 = 0,
-        pickupLocation: String? = nil
+        pickupLocation: String? = nil,
+        patronEmail: String? = nil
     ) {
         self.id = id
         self.role = role
@@ -98,5 +103,6 @@ public struct TransactionRecord: Hashable, Sendable {
         self.updatedAt = updatedAt
         self.version = version
         self.pickupLocation = pickupLocation
+        self.patronEmail = patronEmail
     }
 }

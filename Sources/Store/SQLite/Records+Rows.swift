@@ -11,7 +11,8 @@ extension TransactionRecord {
     static let selectedColumns = """
         id, role, state, service_type, requesting_agency_id, requesting_agency_request_id, supplying_agency_id, \
         supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending, has_answered_request, due_date, \
-        last_status, title, previous_transaction_id, superseded, created_at, updated_at, version, pickup_location
+        last_status, title, previous_transaction_id, superseded, created_at, updated_at, version, pickup_location, \
+        patron_email
         """
 
     /// Reads a row selected with ``selectedColumns``.
@@ -51,7 +52,8 @@ extension TransactionRecord {
             createdAt: Date(timeIntervalSince1970: row[18]),
             updatedAt: Date(timeIntervalSince1970: row[19]),
             version: row[20],
-            pickupLocation: row[21]
+            pickupLocation: row[21],
+            patronEmail: row[22]
         )
     }
 

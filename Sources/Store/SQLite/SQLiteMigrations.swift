@@ -248,6 +248,7 @@ enum SQLiteMigrations {
         registerReportMigrations(&migrator)
         registerPullMigrations(&migrator)
         registerReminderMigrations(&migrator)
+        registerPrivacyMigrations(&migrator)
         return migrator
     }
 }

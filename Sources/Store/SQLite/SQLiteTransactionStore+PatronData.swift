@@ -66,7 +66,10 @@ extension SQLiteTransactionStore {
                 purge.reviews += 1
             }
             try db.execute(sql: "UPDATE transaction_policy SET patron_key = NULL WHERE transaction_id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE ill_transaction SET patron_data_purged_at = ? WHERE id = ?", arguments: [now.timeIntervalSince1970, id])
+            try db.execute(
+                sql: "UPDATE ill_transaction SET patron_email = NULL, patron_data_purged_at = ? WHERE id = ?",
+                arguments: [now.timeIntervalSince1970, id]
+            )
         }
         return purge
     }

@@ -189,10 +189,11 @@ struct SQLiteStoreWriter: StoreWriter {
                 INSERT INTO ill_transaction (id, role, state, service_type, requesting_agency_id, requesting_agency_request_id,
                     supplying_agency_id, supplying_agency_request_id, peer_name, edition, cancel_pending, renewal_pending,
                     has_answered_request, due_date, last_status, title, previous_transaction_id, superseded, created_at, updated_at,
-                    pickup_location, closed_at, supplied_at, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    pickup_location, patron_email, closed_at, supplied_at, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [transaction.id] + transaction.columns + [transaction.closedAt, transaction.suppliedAt, transaction.version]
+            arguments: [transaction.id] + transaction.columns
+                + [transaction.patronEmail, transaction.closedAt, transaction.suppliedAt, transaction.version]
         )
     }
 
