@@ -270,6 +270,12 @@ struct AdminRoutes: Sendable {
         guard let transaction = try await gateway.transaction(id: id) else {
             throw AdminError(error: "no transaction \(id)", reason: .notFound)
         }
+        if action.action == "remind" {
+            // The same reminder, numbered, recorded and logged (event=reminder), as `POST …/reminders` sends.
+            _ = try await AdminDeskRoutes(gateway: gateway, logger: logger).remind(id)
+            guard let reminded = try await gateway.transaction(id: id) else { throw AdminError(error: "no transaction \(id)", reason: .notFound) }
+            return AdminTransaction(reminded)
+        }
         let result: TransactionRecord
         let start = gateway.now
         switch transaction.role {
