@@ -118,6 +118,23 @@ import Transactions
         #expect(directSent.body.contains(Self.address) && directBorrowing.patronEmail == Self.address)
     }
 
+    @Test func aMailCommandThatFailsOrIsGoneIsRecordedAsAFailedNoticeWithItsReason() async throws {
+        let scratch = try TemporaryDatabase()
+        let failing = scratch.directory.appendingPathComponent("sendmail-failing")
+        try "#!/bin/sh\ncat > /dev/null\nexit 3\n".write(to: failing, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: failing.path)
+        for (command, reason) in [([failing.path, "-t"], "exited with status 3"), ([scratch.directory.path + "/gone", "-t"], "No such file or directory")] {
+            let notices = NoticeConfiguration(templates: try NoticeTemplates(directory: Self.shippedTemplates), delivery: .command(command), sender: "ill")
+            let pair = try LibraryPair(borrowerBranches: DeskTests.branches, borrowerNotices: notices)
+            let borrowing = try await Self.shippedLoan(pair)
+            let received = try await pair.borrower.perform(RequesterCommand(.markReceived), onTransaction: borrowing.id)
+            #expect(received.state == RequesterState.received.rawValue, "the receipt stands")
+            let last = try #require(try await pair.borrower.store.events(transactionID: borrowing.id).last)
+            #expect(last.event == "notice-failed:ready-for-pickup" && last.detail?.contains(reason) == true, "\(last.detail ?? "")")
+            #expect(last.detail?.contains(Self.address) == false)
+        }
+    }
+
     @Test func aRequestWithoutAnAddressIsRecordedAsAFailedNoticeAndTheReceiptStands() async throws {
         let spool = try TemporaryDatabase()
         let notices = NoticeConfiguration(templates: try NoticeTemplates(directory: Self.shippedTemplates), delivery: .spool(spool.directory), sender: "ill")

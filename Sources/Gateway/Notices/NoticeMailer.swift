@@ -33,26 +33,16 @@ struct NoticeMailer: Sendable {
         }
         try? FileManager.default.removeItem(at: staged)
         defer { try? input.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = Array(command.dropFirst())
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status: Int32
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard null >= 0 else { throw NoticeDeliveryError(.commandFailed, "cannot open /dev/null for \(executable)") }
+        defer { close(null) }
+        let child: ChildProcess
         do {
-            status = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-                process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-                do {
-                    try process.run()
-                } catch {
-                    process.terminationHandler = nil
-                    continuation.resume(throwing: error)
-                }
-            }
+            child = try ChildProcess.spawn(executable, Array(command.dropFirst()), input: input.fileDescriptor, output: null, error: null)
         } catch {
-            throw NoticeDeliveryError(.commandFailed, "cannot run \(executable): \(error.localizedDescription)")
+            throw NoticeDeliveryError(.commandFailed, error.description)
         }
+        let status = await child.exitStatus()
         guard status == 0 else {
             throw NoticeDeliveryError(.commandFailed, "\(executable) exited with status \(status)")
         }
