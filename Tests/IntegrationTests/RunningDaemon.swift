@@ -32,6 +32,7 @@ enum IllgateBinary {
         in directory: URL? = nil,
         environment: [String: String]? = nil
     ) throws -> (status: Int32, output: String, error: String) {
+        if directory == nil { return try SpawnedProgram.run(executable.path, arguments, environment: environment) }
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
