@@ -246,12 +246,19 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ISO18626", "illgate"],
+            dependencies: ["ISO18626", "illgate", "ProcessTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        // Runs test commands with posix_spawn (Foundation's Process.run() can crash the runner on Linux).
+        .target(
+            name: "ProcessTestSupport",
+            path: "Tests/ProcessTestSupport",
             swiftSettings: swiftSettings
         ),
         // Reads rendered PDFs with poppler-utils and zbar-tools, for every test target that prints.
         .target(
             name: "PrintingTestSupport",
+            dependencies: ["ProcessTestSupport"],
             path: "Tests/PrintingTestSupport",
             swiftSettings: swiftSettings
         ),

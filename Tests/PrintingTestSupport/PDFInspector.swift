@@ -1,4 +1,5 @@
 public import Foundation
+import ProcessTestSupport
 
 /// Looks at a rendered PDF the way a user's tools do: Poppler's `pdftotext`, `pdfinfo` and `pdftoppm`
 /// (Debian: poppler-utils) and ZBar's `zbarimg` (zbar-tools). For the test targets of every module that
@@ -110,22 +111,10 @@ public enum ExternalTool {
         guard let executable = path(of: program) else {
             throw PDFInspector.Failure(description: "\(program) is not installed (Debian: poppler-utils, zbar-tools)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard acceptedStatuses.contains(process.terminationStatus) else {
-            throw PDFInspector.Failure(
-                description: "\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errorData, as: UTF8.self))"
-            )
+        let run = try SpawnedProgram.run(executable, arguments)
+        guard acceptedStatuses.contains(run.status) else {
+            throw PDFInspector.Failure(description: "\(program) \(arguments.joined(separator: " ")) exited \(run.status): \(run.error)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return run.output
     }
 }

@@ -8,15 +8,17 @@ import Glibc
 ///
 /// Not Foundation's `Process`: on Linux its `run()` copies each `/proc/self/fd` entry with a fixed-size read
 /// that now and then runs past glibc's buffer and crashes the test runner (swift-corelibs-foundation, fixed
-/// after Swift 6.3.1). The integration tests run hundreds of `illgate` commands, so they spawn them here.
-enum SpawnedProgram {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// after Swift 6.3.1). The integration tests run hundreds of `illgate` commands and the printing tests run
+/// Poppler and ZBar, so they spawn them here.
+public enum SpawnedProgram {
+    /// A program that could not be started.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Runs `executable` (an absolute path) with `arguments`, in this process's environment or `environment`,
     /// with no standard input; returns its exit status (128 plus the signal that ended it) and its output.
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
+    public static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
         var outputPipe: [Int32] = [-1, -1]
         var errorPipe: [Int32] = [-1, -1]
         guard pipe(&outputPipe) == 0, pipe(&errorPipe) == 0 else {
