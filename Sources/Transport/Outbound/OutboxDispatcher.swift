@@ -110,11 +110,12 @@ public final class OutboxDispatcher: Service {
 
     /// Waits for a ring or the deadline. A ring that names only peers held after a failure is not work:
     /// their new messages wait with the rest of their queue until the hold ends (when a look is due
-    /// anyway), so the wait goes on without reading the outbox.
+    /// anyway), so the wait goes on without reading the outbox. Nor is a wake-up whose peers an earlier
+    /// wake-up of this wait already took (rings that came while it was between two waits).
     private func waitForWork(until deadline: ContinuousClock.Instant) async {
         let doorbell = gateway.outboxDoorbell
         while await doorbell.wait(until: deadline), !Task.isShuttingDownGracefully, !Task.isCancelled {
-            guard let peers = doorbell.takeRungPeers(), lanes.withLock({ $0.holdsAll(peers) }) else { return }
+            guard let peers = doorbell.takeRungPeers(), peers.isEmpty || lanes.withLock({ $0.holdsAll(peers) }) else { return }
         }
     }
 
